@@ -1,0 +1,50 @@
+package io.bpf4j.map;
+
+import io.bpf4j.codec.Codec;
+import io.bpf4j.codec.Codecs;
+import io.bpf4j.spi.MapHandle;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A kernel array map: {@code max_entries} zero-initialised values indexed from 0.
+ *
+ * @param <V> value type
+ */
+public final class BpfArrayMap<V> extends BpfMap<Integer, V> {
+    /** Wraps a raw array map; the codec's size must equal the map's value size. */
+    public BpfArrayMap(MapHandle handle, Codec<V> valueCodec) {
+        super(handle, Codecs.INT32, valueCodec);
+    }
+
+    /** The value at {@code index}. */
+    public V get(int index) {
+        checkIndex(index);
+        ByteBuffer value = allocate(valueCodec.size());
+        if (!handle.lookup(encodeKey(index), value)) {
+            throw new IllegalStateException("array map '" + name() + "' has no element " + index);
+        }
+        return valueCodec.decode(value, 0);
+    }
+
+    /** Replaces the value at {@code index}. */
+    public void set(int index, V value) {
+        checkIndex(index);
+        handle.update(encodeKey(index), encodeValue(value), UpdateFlag.ANY.bits());
+    }
+
+    /** Every value, index 0 first. */
+    public List<V> values() {
+        List<V> values = new ArrayList<>(maxEntries());
+        for (int i = 0; i < maxEntries(); i++) {
+            values.add(get(i));
+        }
+        return values;
+    }
+
+    private void checkIndex(int index) {
+        Objects.checkIndex(index, maxEntries());
+    }
+}

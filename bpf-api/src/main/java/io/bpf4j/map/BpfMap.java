@@ -1,0 +1,81 @@
+package io.bpf4j.map;
+
+import io.bpf4j.codec.Codec;
+import io.bpf4j.spec.MapType;
+import io.bpf4j.spi.MapHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Objects;
+
+/**
+ * What every typed map shares: the handle, and buffers laid out for the kernel.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+public abstract class BpfMap<K, V> {
+    /** The raw map. */
+    protected final MapHandle handle;
+    /** Key codec. */
+    protected final Codec<K> keyCodec;
+    /** Value codec. */
+    protected final Codec<V> valueCodec;
+
+    /**
+     * @throws IllegalArgumentException when a codec's size differs from the map's
+     */
+    protected BpfMap(MapHandle handle, Codec<K> keyCodec, Codec<V> valueCodec) {
+        this.handle = Objects.requireNonNull(handle, "handle");
+        this.keyCodec = keyCodec;
+        this.valueCodec = valueCodec;
+        if (keyCodec.size() != handle.keySize() || valueCodec.size() != handle.valueSize()) {
+            throw new IllegalArgumentException("map '" + handle.name() + "' has key/value sizes "
+                    + handle.keySize() + "/" + handle.valueSize() + " but the codecs have "
+                    + keyCodec.size() + "/" + valueCodec.size());
+        }
+    }
+
+    /** The map's name in the object. */
+    public String name() {
+        return handle.name();
+    }
+
+    /** The kernel map type. */
+    public MapType type() {
+        return handle.type();
+    }
+
+    /** The map's capacity. */
+    public int maxEntries() {
+        return handle.maxEntries();
+    }
+
+    /** The raw map, for byte-level access. */
+    public MapHandle handle() {
+        return handle;
+    }
+
+    /** A native-order buffer holding {@code key}. */
+    protected final ByteBuffer encodeKey(K key) {
+        ByteBuffer buffer = allocate(keyCodec.size());
+        keyCodec.encode(Objects.requireNonNull(key, "key"), buffer, 0);
+        return buffer;
+    }
+
+    /** A native-order buffer holding {@code value}. */
+    protected final ByteBuffer encodeValue(V value) {
+        ByteBuffer buffer = allocate(valueCodec.size());
+        valueCodec.encode(Objects.requireNonNull(value, "value"), buffer, 0);
+        return buffer;
+    }
+
+    /** A zeroed native-order buffer of {@code size} bytes. */
+    protected static ByteBuffer allocate(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.nativeOrder());
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + name() + ", " + type() + ", max_entries=" + maxEntries() + "]";
+    }
+}

@@ -1,0 +1,138 @@
+package io.bpf4j.skeleton;
+
+import io.bpf4j.codec.Codec;
+import io.bpf4j.map.BpfArrayMap;
+import io.bpf4j.map.BpfHashMap;
+import io.bpf4j.program.BpfLink;
+import io.bpf4j.program.BpfProgram;
+import io.bpf4j.ringbuf.BpfRingBuffer;
+import io.bpf4j.spec.ProgramKind;
+import io.bpf4j.spi.LoadedObject;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A loaded generated skeleton: typed maps, data sections and programs, auto-attach, and
+ * {@link #close()} releasing every reader, link, map and program, newest first.
+ */
+public abstract class LoadedSkeleton implements AutoCloseable {
+    private final LoadedObject object;
+    private final Set<String> notLoaded;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final List<BpfProgram> autoAttach = new ArrayList<>();
+    private final List<BpfLink> links = new ArrayList<>();
+    private boolean closed;
+
+    /**
+     * @param object the loaded object, owned from now on
+     * @param notLoaded programs that were switched off before load
+     */
+    protected LoadedSkeleton(LoadedObject object, Set<String> notLoaded) {
+        this.object = Objects.requireNonNull(object, "object");
+        this.notLoaded = Set.copyOf(notLoaded);
+    }
+
+    /** A typed hash map of the object. */
+    protected final <K, V> BpfHashMap<K, V> hashMap(String name, Codec<K> key, Codec<V> value) {
+        return new BpfHashMap<>(object.map(name), key, value);
+    }
+
+    /** A typed array map of the object. */
+    protected final <V> BpfArrayMap<V> arrayMap(String name, Codec<V> value) {
+        return new BpfArrayMap<>(object.map(name), value);
+    }
+
+    /** A typed ring buffer of the object; its readers close with the skeleton. */
+    protected final <T> BpfRingBuffer<T> ringBuffer(String name, Codec<T> record) {
+        return new BpfRingBuffer<>(object, name, record, this::own);
+    }
+
+    /** The live memory of a data section. */
+    protected final ByteBuffer data(String section) {
+        return object.data(section);
+    }
+
+    /**
+     * A program of the object; {@code autoAttach} says whether {@link #attach()} attaches it (its
+     * section names a target and it was loaded).
+     */
+    protected final BpfProgram program(String name, String section, ProgramKind kind, boolean autoAttach) {
+        BpfProgram program = new BpfProgram(object, name, section, kind, this::own);
+        if (autoAttach && !notLoaded.contains(name)) {
+            this.autoAttach.add(program);
+        }
+        return program;
+    }
+
+    private synchronized void own(AutoCloseable resource) {
+        if (closed) {
+            closeQuietlyAfterClose(resource);
+            throw new IllegalStateException("the skeleton is closed");
+        }
+        resources.push(resource);
+    }
+
+    private static void closeQuietlyAfterClose(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing a resource opened after the skeleton closed", e);
+        }
+    }
+
+    /**
+     * Attaches every loaded program whose section name says where (libbpf's auto-attach). On failure,
+     * the links made by this call are detached and the exception propagates.
+     *
+     * @return the links, also owned by the skeleton
+     */
+    public final synchronized List<BpfLink> attach() {
+        List<BpfLink> made = new ArrayList<>();
+        try {
+            for (BpfProgram program : autoAttach) {
+                made.add(program.attach());
+            }
+        } catch (RuntimeException e) {
+            made.forEach(BpfLink::close);
+            throw e;
+        }
+        links.addAll(made);
+        return List.copyOf(made);
+    }
+
+    /** Detaches every link made by {@link #attach()}. */
+    public final synchronized void detach() {
+        links.forEach(BpfLink::close);
+        links.clear();
+    }
+
+    /** Closes readers and links (newest first), then the object; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing the skeleton", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        object.close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

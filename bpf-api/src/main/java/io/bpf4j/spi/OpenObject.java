@@ -1,0 +1,31 @@
+package io.bpf4j.spi;
+
+import java.nio.ByteBuffer;
+
+/** An object that is open but not loaded: data sections can be set and programs toggled. */
+public interface OpenObject extends AutoCloseable {
+    /**
+     * The writable initial contents of a data section ({@code .rodata}, {@code .data}, {@code .bss},
+     * {@code .rodata.*}, {@code .data.*}), in native byte order, valid until {@link #load()} or
+     * {@link #close()}.
+     *
+     * @throws io.bpf4j.BpfException when the object has no such section
+     */
+    ByteBuffer initialData(String sectionName);
+
+    /** Chooses whether a program is loaded; by default every program is. */
+    void setAutoload(String programName, boolean autoload);
+
+    /**
+     * Loads every map and program into the kernel. On success the returned object owns every
+     * resource and this object's {@link #close()} does nothing; on failure everything opened so far
+     * is released when this object is closed.
+     *
+     * @throws io.bpf4j.VerifierException when the verifier rejects a program
+     */
+    LoadedObject load();
+
+    /** Releases the object; idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,140 @@
+package io.bpf4j.ringbuf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bpf4j.codec.Codecs;
+import io.bpf4j.spi.RingBufferMemory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RingBufferReaderTest {
+    private static final int SIZE = 64;
+
+    /** A ring laid out as the kernel lays it out, with the data area mirrored as the double mapping is. */
+    private static final class Ring implements RingBufferMemory {
+        final ByteBuffer consumer = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+        final ByteBuffer producer = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+        final ByteBuffer data = ByteBuffer.allocateDirect(2 * SIZE).order(ByteOrder.nativeOrder());
+        int closes;
+        long awaited;
+
+        /** Appends a record with the given header flags; returns its header position. */
+        long append(int value, int flags) {
+            long pos = producer.getLong(0);
+            putInt(pos, 4 | flags);
+            putInt(pos + 8, value);
+            producer.putLong(0, pos + 16);
+            return pos;
+        }
+
+        void putInt(long pos, int v) {
+            for (int i = 0; i < 4; i++) {
+                byte b = (byte) (v >>> (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 8 * i : 24 - 8 * i));
+                int at = (int) ((pos + i) & (SIZE - 1));
+                data.put(at, b);
+                data.put(at + SIZE, b);
+            }
+        }
+
+        @Override public int size() { return SIZE; }
+        @Override public ByteBuffer consumerPosition() { return consumer; }
+        @Override public ByteBuffer producerPosition() { return producer; }
+        @Override public ByteBuffer data() { return data; }
+        @Override public boolean awaitData(long timeoutMillis) { awaited += timeoutMillis; return false; }
+        @Override public void close() { closes++; }
+    }
+
+    private final Ring ring = new Ring();
+    private final RingBufferReader<Integer> reader = new RingBufferReader<>("events", ring, Codecs.INT32);
+
+    @Test
+    void deliversRecordsInOrderAndAdvancesTheConsumerByRoundedSizes() {
+        ring.append(7, 0);
+        ring.append(8, 0);
+        List<Integer> seen = new ArrayList<>();
+        assertThat(reader.drain(seen::add)).isEqualTo(2);
+        assertThat(seen).containsExactly(7, 8);
+        assertThat(ring.consumer.getLong(0)).isEqualTo(32); // (8-byte header + 4 bytes) rounded to 16, twice
+    }
+
+    @Test
+    void readsRecordsThatWrapAroundTheEnd() {
+        for (int i = 0; i < 10; i++) { // 10 × 16 bytes > 64: positions wrap
+            ring.append(i, 0);
+            List<Integer> seen = new ArrayList<>();
+            reader.drain(seen::add);
+            assertThat(seen).containsExactly(i);
+        }
+    }
+
+    @Test
+    void stopsAtARecordStillBeingWritten() {
+        ring.append(1, 0);
+        ring.append(2, 1 << 31);
+        List<Integer> seen = new ArrayList<>();
+        assertThat(reader.drain(seen::add)).isEqualTo(1);
+        assertThat(seen).containsExactly(1);
+        assertThat(ring.consumer.getLong(0)).isEqualTo(16);
+    }
+
+    @Test
+    void skipsDiscardedRecords() {
+        ring.append(1, 1 << 30);
+        ring.append(2, 0);
+        List<Integer> seen = new ArrayList<>();
+        assertThat(reader.drain(seen::add)).isEqualTo(1);
+        assertThat(seen).containsExactly(2);
+        assertThat(ring.consumer.getLong(0)).isEqualTo(32);
+    }
+
+    @Test
+    void viewPathSeesTheRecordInPlace() {
+        ring.append(42, 0);
+        List<String> seen = new ArrayList<>();
+        reader.drainViews((data, offset, length) -> seen.add(data.getInt(offset) + "/" + length));
+        assertThat(seen).containsExactly("42/4");
+    }
+
+    @Test
+    void aFailingHandlerConsumesItsRecordOnce() {
+        ring.append(1, 0);
+        ring.append(2, 0);
+        assertThatThrownBy(() -> reader.drain(v -> {
+            throw new IllegalStateException("handler " + v);
+        })).hasMessage("handler 1");
+        List<Integer> seen = new ArrayList<>();
+        reader.drain(seen::add);
+        assertThat(seen).containsExactly(2);
+    }
+
+    @Test
+    void pollWaitsOnlyWhenTheRingIsEmpty() {
+        ring.append(5, 0);
+        assertThat(reader.poll(Duration.ofMillis(50), v -> { })).isEqualTo(1);
+        assertThat(ring.awaited).isZero();
+        assertThat(reader.poll(Duration.ofMillis(50), v -> { })).isZero();
+        assertThat(ring.awaited).isEqualTo(50);
+    }
+
+    @Test
+    void closeUnmapsOnceAndLaterPollsDeliverNothing() {
+        ring.append(5, 0);
+        reader.close();
+        reader.close();
+        assertThat(ring.closes).isEqualTo(1);
+        assertThat(reader.poll(Duration.ofMillis(10), v -> { })).isZero();
+    }
+
+    @Test
+    void aRecordShorterThanItsTypeIsReported() {
+        RingBufferReader<Long> longs = new RingBufferReader<>("events", ring, Codecs.INT64);
+        ring.append(1, 0);
+        assertThatThrownBy(() -> longs.drain(v -> { }))
+                .hasMessageContaining("a record of 4 bytes is shorter than its type (8 bytes)");
+    }
+}

@@ -1,0 +1,90 @@
+package io.bpf4j.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every SEC() form libbpf documents maps to its program kind and attach target. */
+class SectionNameTest {
+
+    @ParameterizedTest(name = "{0} -> {1} ''{2}''")
+    @CsvSource(delimiter = '|', emptyValue = "", value = {
+        "tp/syscalls/sys_enter_write          | TRACEPOINT       | syscalls/sys_enter_write",
+        "tracepoint/syscalls/sys_enter_openat | TRACEPOINT       | syscalls/sys_enter_openat",
+        "tp                                   | TRACEPOINT       | ''",
+        "raw_tp/sched_switch                  | RAW_TRACEPOINT   | sched_switch",
+        "raw_tracepoint/sched_switch          | RAW_TRACEPOINT   | sched_switch",
+        "raw_tp.w/bpf_test_finish             | RAW_TRACEPOINT   | bpf_test_finish",
+        "tp_btf/sched_wakeup                  | TP_BTF           | sched_wakeup",
+        "kprobe/do_unlinkat                   | KPROBE           | do_unlinkat",
+        "kprobe/tcp_sendmsg+16                | KPROBE           | tcp_sendmsg+16",
+        "kprobe                               | KPROBE           | ''",
+        "kretprobe/do_unlinkat                | KRETPROBE        | do_unlinkat",
+        "kprobe.multi/tcp_*                   | KPROBE_MULTI     | tcp_*",
+        "kretprobe.multi/tcp_*                | KRETPROBE_MULTI  | tcp_*",
+        "ksyscall/openat                      | KSYSCALL         | openat",
+        "kretsyscall/openat                   | KRETSYSCALL      | openat",
+        "uprobe//usr/lib/libc.so.6:malloc     | UPROBE           | /usr/lib/libc.so.6:malloc",
+        "uprobe.s/bash:readline               | UPROBE           | bash:readline",
+        "uretprobe/bash:readline              | URETPROBE        | bash:readline",
+        "uretprobe.s/bash:readline            | URETPROBE        | bash:readline",
+        "uprobe.multi/bash:read*              | UPROBE_MULTI     | bash:read*",
+        "uretprobe.multi/bash:read*           | URETPROBE_MULTI  | bash:read*",
+        "usdt/libc.so.6:libc:setjmp           | USDT             | libc.so.6:libc:setjmp",
+        "usdt                                 | USDT             | ''",
+        "fentry/do_unlinkat                   | FENTRY           | do_unlinkat",
+        "fentry.s/do_unlinkat                 | FENTRY           | do_unlinkat",
+        "fexit/do_unlinkat                    | FEXIT            | do_unlinkat",
+        "fexit.s/do_unlinkat                  | FEXIT            | do_unlinkat",
+        "fmod_ret/security_file_open          | FMOD_RET         | security_file_open",
+        "freplace/handler                     | FREPLACE         | handler",
+        "lsm/file_open                        | LSM              | file_open",
+        "lsm.s/bprm_committed_creds           | LSM              | bprm_committed_creds",
+        "lsm_cgroup/socket_bind               | LSM_CGROUP       | socket_bind",
+        "iter/task                            | ITER             | task",
+        "iter.s/task_file                     | ITER             | task_file",
+        "syscall                              | SYSCALL          | ''",
+        "struct_ops/tcp_init                  | STRUCT_OPS       | tcp_init",
+        "struct_ops.s/init                    | STRUCT_OPS       | init",
+        "xdp                                  | XDP              | ''",
+        "xdp.frags                            | XDP              | ''",
+        "xdp/devmap                           | XDP              | devmap",
+        "xdp.frags/cpumap                     | XDP              | cpumap",
+        "tc                                   | TC               | ''",
+        "tc/ingress                           | TC               | ingress",
+        "tcx/egress                           | TC               | egress",
+        "classifier                           | TC               | ''",
+        "cgroup_skb/ingress                   | CGROUP_SKB       | ingress",
+        "cgroup_skb/egress                    | CGROUP_SKB       | egress",
+        "cgroup/skb                           | CGROUP_SKB       | ''",
+        "cgroup/sock_create                   | CGROUP_SOCK      | sock_create",
+        "cgroup/sock                          | CGROUP_SOCK      | sock",
+        "cgroup/post_bind4                    | CGROUP_SOCK      | post_bind4",
+        "cgroup/connect4                      | CGROUP_SOCK_ADDR | connect4",
+        "cgroup/sendmsg_unix                  | CGROUP_SOCK_ADDR | sendmsg_unix",
+        "cgroup/getsockname6                  | CGROUP_SOCK_ADDR | getsockname6",
+        "cgroup/setsockopt                    | CGROUP_SOCKOPT   | setsockopt",
+        "cgroup/sysctl                        | CGROUP_SYSCTL    | sysctl",
+        "cgroup/dev                           | CGROUP_DEVICE    | dev",
+        "sockops                              | SOCK_OPS         | ''",
+        "sk_skb/stream_parser                 | SK_SKB           | stream_parser",
+        "sk_skb                               | SK_SKB           | ''",
+        "sk_msg                               | SK_MSG           | ''",
+        "sk_lookup                            | SK_LOOKUP        | ''",
+        "sk_reuseport/migrate                 | SK_REUSEPORT     | migrate",
+        "socket                               | SOCKET_FILTER    | ''",
+        "flow_dissector                       | FLOW_DISSECTOR   | ''",
+        "perf_event                           | PERF_EVENT       | ''",
+        "netfilter                            | NETFILTER        | ''",
+        "?tp/syscalls/sys_enter_write         | TRACEPOINT       | syscalls/sys_enter_write",
+        "?fentry/do_unlinkat                  | FENTRY           | do_unlinkat",
+        ".text                                | UNKNOWN          | ''",
+        "my_section/whatever                  | UNKNOWN          | ''",
+        "cgroup/unknown_hook                  | UNKNOWN          | ''",
+        "''                                   | UNKNOWN          | ''",
+    })
+    void parses(String sec, ProgramKind kind, String target) {
+        assertThat(SectionName.parse(sec)).isEqualTo(new SectionName(kind, target));
+    }
+}

@@ -1,0 +1,57 @@
+package io.bpf4j.linux;
+
+import io.bpf4j.BpfException;
+import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.spi.OpenObject;
+import io.bpf4j.spi.TracePipe;
+
+/**
+ * The running Linux kernel as a {@link KernelBackend}: objects are opened, loaded (with CO-RE
+ * relocation) and attached by libbpf 1.x through JNA; map operations use the {@code bpf(2)}
+ * system call directly, and ring buffers are read from their {@code mmap}'d memory.
+ *
+ * <p>Registered through {@link java.util.ServiceLoader}, so {@link io.bpf4j.Kernels#defaultBackend()}
+ * finds it when bpf-native is on the class path. Creating one checks libbpf (1.0 or newer) and
+ * routes libbpf's messages to the {@link System.Logger} {@code io.bpf4j.libbpf}.
+ *
+ * <p>Failures are {@link BpfException}s naming the operation and errno; the verifier's rejections
+ * are {@link io.bpf4j.VerifierException}s with its log, features this kernel lacks are
+ * {@link io.bpf4j.UnsupportedFeatureException}s naming them, and missing privileges are
+ * {@link io.bpf4j.BpfPermissionException}s naming the missing capabilities.
+ */
+public final class NativeKernel implements KernelBackend {
+    private final String name;
+
+    /**
+     * Binds libbpf.
+     *
+     * @throws BpfException when libbpf.so.1 is missing or older than 1.0, saying what to install
+     */
+    public NativeKernel() {
+        String libbpf = LibbpfVersion.version();
+        LibbpfLog.install();
+        // Not setrlimit(RLIMIT_MEMLOCK): kernels since 5.11 account BPF memory to the cgroup
+        // instead, and in containers the call fails with EPERM for no benefit.
+        this.name = "kernel " + System.getProperty("os.version") + " via libbpf " + libbpf;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public OpenObject openObject(String objectName, byte[] elf) {
+        return NativeOpenObject.open(objectName, elf);
+    }
+
+    @Override
+    public TracePipe openTracePipe() {
+        return NativeTracePipe.open();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

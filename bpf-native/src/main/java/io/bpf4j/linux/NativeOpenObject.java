@@ -1,0 +1,223 @@
+package io.bpf4j.linux;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import io.bpf4j.BpfException;
+import io.bpf4j.spi.LoadedObject;
+import io.bpf4j.spi.OpenObject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A libbpf {@code struct bpf_object} opened from memory ({@code bpf_object__open_mem}) and not yet
+ * loaded. Its methods are serialised: libbpf objects are not thread-safe.
+ *
+ * <p>On a successful {@link #load()} the object, its ELF bytes and every kernel resource pass to the
+ * {@link NativeLoadedObject}; on a failed one they are released at once.
+ */
+final class NativeOpenObject implements OpenObject {
+    /**
+     * Per program: large enough for the verifier's explanation of almost any rejection; the kernel
+     * keeps the log's end when it is longer, and the end is where the explanation is.
+     */
+    private static final int LOG_BUFFER_SIZE = 1 << 20;
+
+    private final String name;
+    /** libbpf reads the ELF image until the load ends, so it lives as long as the object. */
+    private Memory elf;
+    private Pointer object;
+    private State state = State.OPEN;
+
+    private enum State {
+        OPEN,
+        /** Everything passed to the loaded object. */
+        LOADED,
+        /** The load failed and everything was released. */
+        LOAD_FAILED,
+        CLOSED
+    }
+
+    private NativeOpenObject(String name, Memory elf, Pointer object) {
+        this.name = name;
+        this.elf = elf;
+        this.object = object;
+    }
+
+    /** Opens {@code elf} as an object named {@code name}. */
+    static NativeOpenObject open(String name, byte[] elf) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(elf, "elf");
+        String operation = "opening object '" + name + "'";
+        if (elf.length == 0) {
+            throw new BpfException(operation, 0, "the ELF image is empty");
+        }
+        Memory image = new Memory(elf.length);
+        image.write(0, elf, 0, elf.length);
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        Pointer object;
+        int errno;
+        try (Memory objectName = new Memory(nameBytes.length + 1L)) {
+            objectName.write(0, nameBytes, 0, nameBytes.length);
+            objectName.setByte(nameBytes.length, (byte) 0);
+            LibbpfLog.clearRecent();
+            object = LibBpf.bpf_object__open_mem(image, elf.length, new LibBpf.BpfObjectOpenOpts(objectName));
+            errno = Native.getLastError();
+        }
+        if (object == null) {
+            image.close();
+            throw KernelErrors.libbpfFailure(operation, errno);
+        }
+        return new NativeOpenObject(name, image, object);
+    }
+
+    @Override
+    public synchronized ByteBuffer initialData(String sectionName) {
+        ensureOpen();
+        return DataSections.buffer(DataSections.find(object, name, sectionName), false);
+    }
+
+    @Override
+    public synchronized void setAutoload(String programName, boolean autoload) {
+        ensureOpen();
+        Pointer program = LibBpf.bpf_object__find_program_by_name(object, programName);
+        if (program == null) {
+            throw new BpfException("setting autoload of program '" + programName + "'", 0,
+                    "object '" + name + "' has no such program");
+        }
+        int result = LibBpf.bpf_program__set_autoload(program, autoload);
+        if (result < 0) {
+            throw new BpfException("setting autoload of program '" + programName + "'", -result, null);
+        }
+    }
+
+    @Override
+    public synchronized LoadedObject load() {
+        ensureOpen();
+        Map<Pointer, Memory> logs = attachLogBuffers();
+        try {
+            LibbpfLog.clearRecent();
+            int result = LibBpf.bpf_object__load(object);
+            if (result < 0) {
+                BpfException failure = explain(-result, logs);
+                release(State.LOAD_FAILED);
+                throw failure;
+            }
+        } finally {
+            // libbpf writes a program's log only while loading it, and never loads a program twice.
+            logs.values().forEach(Memory::close);
+        }
+        NativeLoadedObject loaded = new NativeLoadedObject(name, object, elf);
+        object = null;
+        elf = null;
+        state = State.LOADED;
+        try {
+            DataSections.mapLive(loaded.pointer(), name);
+        } catch (RuntimeException e) {
+            loaded.close();
+            throw e;
+        }
+        return loaded;
+    }
+
+    /**
+     * Gives every program to be loaded its own log buffer: libbpf loads without a log first and,
+     * when the kernel refuses, loads again with log level 1 into this buffer, so a rejection always
+     * comes with the verifier's reasons and a success costs no logging.
+     */
+    private Map<Pointer, Memory> attachLogBuffers() {
+        Map<Pointer, Memory> logs = new LinkedHashMap<>();
+        try {
+            for (Pointer program : programs()) {
+                if (LibBpf.bpf_program__autoload(program) == 0) {
+                    continue;
+                }
+                Memory log = new Memory(LOG_BUFFER_SIZE);
+                log.setByte(0, (byte) 0);
+                logs.put(program, log);
+                int result = LibBpf.bpf_program__set_log_buf(program, log, LOG_BUFFER_SIZE);
+                if (result < 0) {
+                    throw new BpfException("setting the verifier log of program '" + LibBpf.bpf_program__name(program)
+                            + "'", -result, null);
+                }
+            }
+        } catch (RuntimeException e) {
+            logs.values().forEach(Memory::close);
+            throw e;
+        }
+        return logs;
+    }
+
+    /**
+     * Finds the program whose load failed. libbpf stops at the first failure and then unloads
+     * every program, so fds cannot tell; the failed program is the one the verifier wrote a log for
+     * or, failing that, the one libbpf's warnings name. When neither exists the failure was the
+     * object's own (a map or BTF the kernel refused).
+     */
+    private BpfException explain(int errno, Map<Pointer, Memory> logs) {
+        for (Map.Entry<Pointer, Memory> entry : logs.entrySet()) {
+            String log = entry.getValue().getString(0, StandardCharsets.UTF_8.name());
+            if (!log.isBlank()) {
+                return explain(errno, entry.getKey(), log);
+            }
+        }
+        String warnings = LibbpfLog.recentText();
+        for (Pointer program : logs.keySet()) {
+            if (warnings != null && warnings.contains("prog '" + LibBpf.bpf_program__name(program) + "'")) {
+                return explain(errno, program, "");
+            }
+        }
+        return LoadFailures.explain(name, errno, null, null, "");
+    }
+
+    private BpfException explain(int errno, Pointer program, String log) {
+        return LoadFailures.explain(name, errno, LibBpf.bpf_program__name(program),
+                LibBpf.bpf_program__section_name(program), log);
+    }
+
+    private List<Pointer> programs() {
+        List<Pointer> programs = new ArrayList<>();
+        for (Pointer p = LibBpf.bpf_object__next_program(object, null); p != null;
+                p = LibBpf.bpf_object__next_program(object, p)) {
+            programs.add(p);
+        }
+        return programs;
+    }
+
+    private void ensureOpen() {
+        switch (state) {
+            case OPEN:
+                return;
+            case LOADED:
+                throw new IllegalStateException("object '" + name + "' is loaded: use the object load() returned");
+            case LOAD_FAILED:
+                throw new IllegalStateException("object '" + name + "' failed to load and was released");
+            default:
+                throw new IllegalStateException("object '" + name + "' is closed");
+        }
+    }
+
+    private void release(State next) {
+        state = next;
+        if (object != null) {
+            LibBpf.bpf_object__close(object);
+            object = null;
+        }
+        if (elf != null) {
+            elf.close();
+            elf = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (state == State.OPEN) {
+            release(State.CLOSED);
+        }
+    }
+}

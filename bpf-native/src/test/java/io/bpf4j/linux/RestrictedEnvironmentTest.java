@@ -1,0 +1,76 @@
+package io.bpf4j.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.bpf4j.test.RequiresKernel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a user without privileges, or without tracefs, is told. Each case runs {@link RestrictedProbe}
+ * in a child JVM: without CAP_SYS_ADMIN/CAP_BPF/CAP_PERFMON ({@code setpriv}), or in a private mount
+ * namespace where tracefs is unmounted ({@code unshare -m}), so this machine is not changed.
+ */
+@RequiresKernel
+class RestrictedEnvironmentTest {
+    private static final List<String> WITHOUT_BPF_CAPABILITIES =
+            List.of("setpriv", "--bounding-set=-sys_admin,-bpf,-perfmon");
+    private static final List<String> WITHOUT_TRACEFS =
+            List.of("unshare", "--mount", "sh", "-c", "umount /sys/kernel/tracing 2>/dev/null; exec \"$@\"", "sh");
+
+    @Test
+    void loadingWithoutCapabilitiesNamesTheMissingOnes() throws Exception {
+        String outcome = probe(WITHOUT_BPF_CAPABILITIES, "load");
+
+        assertThat(outcome).isEqualTo("BpfPermissionException: loading object 'native_fixture' failed: "
+                + "EPERM (Operation not permitted) (needs root or CAP_BPF + CAP_PERFMON (missing: CAP_BPF, CAP_PERFMON))");
+    }
+
+    @Test
+    void tracepointAttachWithoutTracefsSaysToMountIt() throws Exception {
+        String outcome = probe(WITHOUT_TRACEFS, "attach");
+
+        assertThat(outcome)
+                .startsWith("BpfException: attaching program 'count_getpid' (tp/syscalls/sys_enter_getpid) failed: ENOENT")
+                .contains("tracefs is not mounted")
+                .contains("mount -t tracefs tracefs /sys/kernel/tracing");
+    }
+
+    @Test
+    void tracePipeWithoutTracefsSaysToMountIt() throws Exception {
+        String outcome = probe(WITHOUT_TRACEFS, "trace-pipe");
+
+        assertThat(outcome)
+                .startsWith("BpfException: opening /sys/kernel/tracing/trace_pipe failed: ENOENT")
+                .contains("mount -t tracefs tracefs /sys/kernel/tracing");
+    }
+
+    private static String probe(List<String> wrapper, String scenario) throws IOException, InterruptedException {
+        assumeTrue(onPath(wrapper.get(0)), wrapper.get(0) + " (util-linux) is needed to restrict a child process");
+        List<String> command = new ArrayList<>(wrapper);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(RestrictedProbe.class.getName());
+        command.add(scenario);
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the probe finishes").isTrue();
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

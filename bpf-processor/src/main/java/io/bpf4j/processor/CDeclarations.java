@@ -1,0 +1,106 @@
+package io.bpf4j.processor;
+
+import io.bpf4j.btf.Btf;
+import io.bpf4j.btf.BtfKind;
+import io.bpf4j.btf.BtfType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes BTF types back as C, so the Javadoc of each generated member shows the declaration it
+ * comes from ({@code const volatile __u32 pid_target}, {@code struct event { … };}). Typedef names
+ * are kept, as the C source spells them.
+ */
+final class CDeclarations {
+    private static final String INDENT = "    ";
+
+    private final Btf btf;
+
+    CDeclarations(Btf btf) {
+        this.btf = btf;
+    }
+
+    /** How C spells type {@code typeId}: {@code __u32}, {@code struct event}, {@code char[16]}. */
+    String typeName(int typeId) {
+        return declaration(typeId, "");
+    }
+
+    /** The declaration of {@code name} with type {@code typeId}: {@code char comm[16]}. */
+    String declaration(int typeId, String name) {
+        return declare(typeId, name);
+    }
+
+    /** A struct's definition, one member a line, ending with {@code };}. */
+    String definition(BtfType.Composite composite) {
+        StringBuilder text = new StringBuilder(typeName(composite.id())).append(" {\n");
+        for (BtfType.Member member : composite.members()) {
+            text.append(INDENT).append(declaration(member.typeId(), member.name()));
+            if (member.isBitfield()) {
+                text.append(" : ").append(member.bitfieldSize());
+            }
+            text.append(";\n");
+        }
+        return text.append("};").toString();
+    }
+
+    /**
+     * C's inside-out declarator syntax: the type is written around the declarator {@code inner},
+     * so an array of pointers reads {@code int *a[4]} and a pointer to an array {@code int (*a)[4]}.
+     */
+    private String declare(int typeId, String inner) {
+        BtfType type = btf.type(typeId);
+        if (type instanceof BtfType.Ptr ptr) {
+            BtfType target = btf.type(ptr.targetId());
+            boolean needsParentheses = target instanceof BtfType.Array || target instanceof BtfType.FuncProto;
+            return declare(ptr.targetId(), needsParentheses ? "(*" + inner + ")" : "*" + inner);
+        } else if (type instanceof BtfType.Array array) {
+            return declare(array.elementTypeId(), inner + "[" + array.length() + "]");
+        } else if (type instanceof BtfType.Qualifier qualifier) {
+            return qualified(qualifier, inner);
+        } else if (type instanceof BtfType.FuncProto proto) {
+            List<String> params = new ArrayList<>();
+            for (BtfType.Param param : proto.params()) {
+                params.add(param.typeId() == 0 ? "..." : declare(param.typeId(), param.name()));
+            }
+            return declare(proto.returnTypeId(), inner + "(" + String.join(", ", params) + ")");
+        }
+        return join(baseName(type), inner);
+    }
+
+    private String qualified(BtfType.Qualifier qualifier, String inner) {
+        if (qualifier.kind() == BtfKind.TYPE_TAG) {
+            // Type tags (__user, __rcu) only guide the verifier; they change nothing in the layout.
+            return declare(qualifier.typeId(), inner);
+        }
+        String keyword = qualifier.kind().name().toLowerCase(Locale.ROOT);
+        if (btf.type(qualifier.typeId()) instanceof BtfType.Ptr) {
+            // A qualified pointer: the keyword goes after the star, `char *const p`.
+            return declare(qualifier.typeId(), keyword + (inner.isEmpty() ? "" : " " + inner));
+        }
+        return keyword + " " + declare(qualifier.typeId(), inner);
+    }
+
+    private static String baseName(BtfType type) {
+        if (type instanceof BtfType.Void) {
+            return "void";
+        } else if (type instanceof BtfType.Composite composite) {
+            return (composite.union() ? "union " : "struct ") + (composite.name().isEmpty() ? "{…}" : composite.name());
+        } else if (type instanceof BtfType.Fwd fwd) {
+            return (fwd.union() ? "union " : "struct ") + fwd.name();
+        } else if (type instanceof BtfType.Enum enumType) {
+            return "enum " + (enumType.name().isEmpty() ? "{…}" : enumType.name());
+        } else if (!type.name().isEmpty()) {
+            return type.name();
+        }
+        return type.describe();
+    }
+
+    /** {@code char} + {@code comm[16]}; {@code void} + {@code *p}; no space before a bare {@code [}. */
+    private static String join(String base, String inner) {
+        if (inner.isEmpty()) {
+            return base;
+        }
+        return inner.startsWith("[") ? base + inner : base + " " + inner;
+    }
+}

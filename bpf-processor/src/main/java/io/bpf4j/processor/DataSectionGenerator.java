@@ -1,0 +1,157 @@
+package io.bpf4j.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeSpec;
+import io.bpf4j.spec.DataSectionSpec;
+import io.bpf4j.spec.VariableSpec;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates the typed views of the data sections' global variables: for {@code .rodata}, fluent
+ * setters (and getters) in the Open phase, where the values can still change, and getters on the
+ * loaded skeleton; for {@code .bss} and {@code .data}, getters and setters on the loaded skeleton,
+ * reading and writing the memory the programs share. Static variables are private to the object
+ * and get no accessor, as in libbpf skeletons.
+ */
+final class DataSectionGenerator {
+    /** The private method of each view returning the section's memory. */
+    private static final String MEMORY = "memory";
+
+    private final TypeMapper types;
+
+    /**
+     * A data section that has accessors, and the names its views get.
+     *
+     * @param spec the section
+     * @param variables its variables that get accessors, by offset
+     * @param baseName the Java name of the section, {@code Rodata} for {@code .rodata}
+     */
+    record Section(DataSectionSpec spec, List<VariableSpec> variables, String baseName) {
+        /** The section's accessor method name, {@code rodata} for {@code .rodata}. */
+        String accessorName() {
+            return Character.toLowerCase(baseName.charAt(0)) + baseName.substring(1);
+        }
+    }
+
+    DataSectionGenerator(TypeMapper types) {
+        this.types = types;
+    }
+
+    /**
+     * The sections with at least one accessible variable: {@code .rodata}, {@code .data},
+     * {@code .bss} and their {@code .rodata.NAME} variants, in object order.
+     *
+     * @param skipped variables that exist only to carry BTF (see {@link EventTypes})
+     */
+    static List<Section> sections(List<DataSectionSpec> sections, Set<String> skipped) {
+        List<Section> result = new ArrayList<>();
+        for (DataSectionSpec section : sections) {
+            String name = section.name();
+            boolean data = name.equals(".rodata") || name.equals(".data") || name.equals(".bss")
+                    || name.startsWith(".rodata.") || name.startsWith(".data.") || name.startsWith(".bss.");
+            List<VariableSpec> variables = section.variables().stream()
+                    .filter(variable -> variable.global() && !skipped.contains(variable.name()))
+                    .toList();
+            if (data && !variables.isEmpty()) {
+                result.add(new Section(section, variables, JavaNames.typeName(name.substring(1))));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A view of {@code section}.
+     *
+     * @param className the view's class
+     * @param memoryCall the protected base-class call returning the section's memory, e.g.
+     *     {@code initialData(".rodata")}; called on each access, so the base class can refuse access
+     *     once the memory is gone (after load, or after close)
+     * @param writable whether to generate setters
+     * @param javadoc the view's class Javadoc
+     * @throws GenerationException when a variable's type cannot be mapped
+     */
+    TypeSpec view(Section section, ClassName className, CodeBlock memoryCall, boolean writable, CodeBlock javadoc)
+            throws GenerationException {
+        TypeSpec.Builder type = TypeSpec.classBuilder(className)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc(javadoc)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.methodBuilder(MEMORY)
+                        .addModifiers(Modifier.PRIVATE)
+                        .returns(ByteBuffer.class)
+                        .addStatement("return $L", memoryCall)
+                        .build());
+        JavaNames.Allocator names = new JavaNames.Allocator();
+        // memory() is the view's own; data and initialData are the base-class methods it calls,
+        // which an accessor of the same name would hide.
+        List.of(MEMORY, "data", "initialData").forEach(names::reserve);
+        for (VariableSpec variable : section.variables()) {
+            String sectionName = section.spec().name();
+            JavaType javaType = types.map(variable.typeId(), "variable '" + variable.name() + "' in " + sectionName,
+                    JavaNames.typeName(variable.name()));
+            String name = names.allocate(JavaNames.memberName(variable.name()), "_");
+            String note = javaType.note();
+            String doc = "{@code " + types.c().declaration(variable.typeId(), variable.name()) + "} at offset "
+                    + variable.offset() + " of {@code " + sectionName + "}" + (note == null ? "" : ";\n" + note);
+            type.addMethod(getter(javaType, variable, name, doc));
+            if (writable) {
+                type.addMethod(setter(javaType, variable, name, doc, className));
+            }
+        }
+        return type.build();
+    }
+
+    private static MethodSpec getter(JavaType type, VariableSpec variable, String name, String doc) {
+        NameAllocator locals = new NameAllocator();
+        locals.newName(FieldAccess.INDEX, FieldAccess.INDEX);
+        CodeBlock.Builder body = CodeBlock.builder();
+        CodeBlock buffer = CodeBlock.of("$N()", MEMORY);
+        if (type instanceof JavaType.PrimitiveArray || type instanceof JavaType.StructArray) {
+            // An array is read in a loop: fetch the memory once.
+            String local = locals.newName("buffer");
+            body.addStatement("$T $N = $N()", ByteBuffer.class, local, MEMORY);
+            buffer = CodeBlock.of("$N", local);
+        }
+        CodeBlock value = FieldAccess.read(type, new FieldAccess.Location(buffer, null, variable.offset()), name,
+                locals, body);
+        body.addStatement("return $L", value);
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(type.typeName())
+                .addJavadoc("$L.\n", doc)
+                .addCode(body.build())
+                .build();
+    }
+
+    private static MethodSpec setter(JavaType type, VariableSpec variable, String name, String doc,
+            ClassName view) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        CodeBlock value = CodeBlock.of("value");
+        CodeBlock buffer = CodeBlock.of("$N()", MEMORY);
+        if (type.isReference()) {
+            body.addStatement("$T.requireNonNull(value, $S)", Objects.class, name);
+        }
+        if (type instanceof JavaType.PrimitiveArray || type instanceof JavaType.StructArray) {
+            FieldAccess.checkLength(type, name, value, body);
+            body.addStatement("$T buffer = $N()", ByteBuffer.class, MEMORY);
+            buffer = CodeBlock.of("buffer");
+        }
+        FieldAccess.write(type, new FieldAccess.Location(buffer, null, variable.offset()), value, body);
+        body.addStatement("return this");
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(view)
+                .addParameter(type.typeName(), "value")
+                .addJavadoc("Sets $L.\n\n@param value the new value\n@return this view, to set more\n", doc)
+                .addCode(body.build())
+                .build();
+    }
+}

@@ -1,0 +1,123 @@
+package io.bpf4j.processor;
+
+import io.bpf4j.btf.Btf;
+import io.bpf4j.btf.BtfType;
+import io.bpf4j.spec.DataSectionSpec;
+import io.bpf4j.spec.MapSpec;
+import io.bpf4j.spec.MapType;
+import io.bpf4j.spec.ObjectSpec;
+import io.bpf4j.spec.VariableSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The struct each ring buffer's records hold. BTF gives a ring buffer no value type, so it is bound
+ * explicitly by {@code @BpfSkeleton(events = @EventType(map = …, struct = …))}, or by convention: a
+ * global {@code const struct X *unused_…} pointer (which C code declares anyway, to force
+ * {@code struct X} into BTF) names {@code X} when the object has exactly one such pointer.
+ */
+final class EventTypes {
+    private static final String MARKER_PREFIX = "unused";
+
+    private final String objectPath;
+    private final Map<String, BtfType.Composite> bound;
+    private final List<Marker> markers;
+
+    /** A convention pointer and the struct it points to. */
+    private record Marker(VariableSpec variable, BtfType.Composite struct) {}
+
+    private EventTypes(String objectPath, Map<String, BtfType.Composite> bound, List<Marker> markers) {
+        this.objectPath = objectPath;
+        this.bound = bound;
+        this.markers = markers;
+    }
+
+    /**
+     * Checks the explicit bindings against the object and finds the convention pointers.
+     *
+     * @param bindings map name → struct name, from the annotation
+     * @throws GenerationException when a binding names a map that is not a ring buffer of the
+     *     object, or a struct its BTF does not have
+     */
+    static EventTypes resolve(ObjectSpec spec, Map<String, String> bindings, String objectPath)
+            throws GenerationException {
+        Map<String, BtfType.Composite> bound = new LinkedHashMap<>();
+        for (Map.Entry<String, String> binding : bindings.entrySet()) {
+            String where = "@BpfSkeleton(events = @EventType(map = \"" + binding.getKey() + "\", struct = \""
+                    + binding.getValue() + "\"))";
+            MapSpec map = spec.map(binding.getKey()).orElseThrow(() -> new GenerationException(
+                    where + ": " + objectPath + " has no map '" + binding.getKey() + "' (its maps: "
+                            + spec.maps().stream().map(MapSpec::name).collect(Collectors.joining(", ")) + ")"));
+            if (map.type() != MapType.RINGBUF) {
+                throw new GenerationException(where + ": map '" + map.name() + "' of " + objectPath + " is a "
+                        + MapAccessorGenerator.cName(map.type()) + ", not a ring buffer");
+            }
+            BtfType.Composite struct = spec.btf().findStruct(binding.getValue()).orElseThrow(() ->
+                    new GenerationException(where + ": the BTF of " + objectPath + " has no struct '"
+                            + binding.getValue() + "'; a struct the programs never use is left out of BTF "
+                            + "unless a variable refers to it, e.g. const struct " + binding.getValue()
+                            + " *unused_" + binding.getValue() + " __attribute__((unused));"));
+            bound.put(map.name(), struct);
+        }
+        return new EventTypes(objectPath, bound, markers(spec));
+    }
+
+    private static List<Marker> markers(ObjectSpec spec) {
+        Btf btf = spec.btf();
+        List<Marker> markers = new ArrayList<>();
+        for (DataSectionSpec section : spec.dataSections()) {
+            for (VariableSpec variable : section.variables()) {
+                if (variable.global() && variable.name().startsWith(MARKER_PREFIX)
+                        && btf.resolve(variable.typeId()) instanceof BtfType.Ptr pointer
+                        && btf.resolve(pointer.targetId()) instanceof BtfType.Composite struct
+                        && !struct.union() && !struct.name().isEmpty()) {
+                    markers.add(new Marker(variable, struct));
+                }
+            }
+        }
+        return markers;
+    }
+
+    /**
+     * The struct of {@code map}'s records.
+     *
+     * @throws GenerationException naming the map and both ways to bind it, when it is not bound
+     */
+    BtfType.Composite recordOf(MapSpec map) throws GenerationException {
+        BtfType.Composite struct = bound.get(map.name());
+        if (struct != null) {
+            return struct;
+        }
+        if (markers.size() == 1) {
+            return markers.get(0).struct();
+        }
+        String found = markers.isEmpty()
+                ? "it has no unused_ pointer"
+                : "it has " + markers.size() + " unused_ pointers ("
+                        + markers.stream().map(m -> m.variable().name()).collect(Collectors.joining(", "))
+                        + "), so the convention cannot choose";
+        throw new GenerationException(objectPath + ": ring buffer '" + map.name() + "' has no record type ("
+                + found + "); bind it with @BpfSkeleton(events = @EventType(map = \"" + map.name()
+                + "\", struct = \"…\")), or declare exactly one global pointer to the record struct in the "
+                + "object, e.g. const struct event *unused_event __attribute__((unused));");
+    }
+
+    /** How {@code map} was bound, for its Javadoc; call after {@link #recordOf}. */
+    String binding(MapSpec map) {
+        return bound.containsKey(map.name())
+                ? "bound by {@code @BpfSkeleton(events = …)}"
+                : "bound by the convention variable {@code " + markers.get(0).variable().name() + "}";
+    }
+
+    /** The convention pointers: they exist only for BTF, so they get no accessors. */
+    Set<String> markerVariables() {
+        Set<String> names = new HashSet<>();
+        markers.forEach(marker -> names.add(marker.variable().name()));
+        return names;
+    }
+}

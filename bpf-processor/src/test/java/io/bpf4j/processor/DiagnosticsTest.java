@@ -1,0 +1,238 @@
+package io.bpf4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every problem is a javac error on the annotation, naming the object and the reason; javac never
+ * crashes and nothing is generated for the broken element.
+ */
+class DiagnosticsTest {
+    @TempDir
+    Path objects;
+
+    @Test
+    void missingObject() {
+        JavaFileObject source = Fixtures.annotated("Missing", "@BpfSkeleton(\"missing.bpf.o\")");
+
+        Compilation compilation = Fixtures.compile(source);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("bpf4j: BPF object 'p/missing.bpf.o' not found (looked in: "
+                        + Fixtures.objectRoot().resolve("p/missing.bpf.o"))
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+        assertThat(compilation).hadErrorContaining("class output");
+        assertThat(compilation).hadErrorContaining("is its .bpf.c compiled before javac runs?");
+    }
+
+    @Test
+    void textFileNamedLikeAnObject() throws IOException {
+        write("p/notes.bpf.o", "just some text, not an ELF file\n".getBytes(StandardCharsets.UTF_8));
+        JavaFileObject source = Fixtures.annotated("Notes", "@BpfSkeleton(\"notes.bpf.o\")");
+
+        Compilation compilation = compileWithTempObjects(source);
+
+        assertThat(compilation)
+                .hadErrorContaining("bpf4j: p/notes.bpf.o is not a usable BPF object: ")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void elfForAnotherMachine() throws IOException {
+        write("p/true.bpf.o", Files.readAllBytes(Path.of("/bin/true")));
+        JavaFileObject source = Fixtures.annotated("True", "@BpfSkeleton(\"true.bpf.o\")");
+
+        Compilation compilation = compileWithTempObjects(source);
+
+        assertThat(compilation)
+                .hadErrorContaining("bpf4j: p/true.bpf.o is not a usable BPF object: ")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void truncatedObject() throws IOException {
+        byte[] real = Files.readAllBytes(Fixtures.objectRoot().resolve("p/opensnoop.bpf.o"));
+        write("p/truncated.bpf.o", Arrays.copyOf(real, real.length / 2));
+        JavaFileObject source = Fixtures.annotated("Truncated", "@BpfSkeleton(\"truncated.bpf.o\")");
+
+        Compilation compilation = compileWithTempObjects(source);
+
+        assertThat(compilation)
+                .hadErrorContaining("bpf4j: p/truncated.bpf.o is not a usable BPF object: ")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void ringBufferWithoutRecordType() {
+        JavaFileObject source = Fixtures.annotated("Unbound", "@BpfSkeleton(\"unbound.bpf.o\")");
+
+        Compilation compilation = Fixtures.compile(source);
+
+        assertThat(compilation)
+                .hadErrorContaining("bpf4j: p/unbound.bpf.o: ring buffer 'samples' has no record type "
+                        + "(it has no unused_ pointer); bind it with "
+                        + "@BpfSkeleton(events = @EventType(map = \"samples\", struct = \"…\")), "
+                        + "or declare exactly one global pointer to the record struct in the object")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+    }
+
+    @Test
+    void ringBufferBoundExplicitly() {
+        Compilation compilation = Fixtures.compile(Fixtures.annotated("Unbound",
+                "@BpfSkeleton(value = \"unbound.bpf.o\", "
+                        + "events = @BpfSkeleton.EventType(map = \"samples\", struct = \"cpu_sample\"))"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("p.UnboundSkel")
+                .contentsAsUtf8String()
+                .contains("public BpfRingBuffer<CpuSample> samples()");
+    }
+
+    @Test
+    void bindingToAStructTheObjectLacks() {
+        JavaFileObject source = Fixtures.annotated("Unbound", "@BpfSkeleton(value = \"unbound.bpf.o\", "
+                + "events = @BpfSkeleton.EventType(map = \"samples\", struct = \"nope\"))");
+
+        assertThat(Fixtures.compile(source))
+                .hadErrorContaining("the BTF of p/unbound.bpf.o has no struct 'nope'")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+    }
+
+    @Test
+    void bindingAMapThatIsNotARingBuffer() {
+        JavaFileObject source = Fixtures.annotated("Maps", "@BpfSkeleton(value = \"maps.bpf.o\", "
+                + "events = @BpfSkeleton.EventType(map = \"flows\", struct = \"conn_key\"))");
+
+        assertThat(Fixtures.compile(source))
+                .hadErrorContaining("map 'flows' of p/maps.bpf.o is a BPF_MAP_TYPE_HASH, not a ring buffer")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+    }
+
+    @Test
+    void unionValuedMap() {
+        JavaFileObject source = Fixtures.annotated("UnionValue", "@BpfSkeleton(\"union_value.bpf.o\")");
+
+        assertThat(Fixtures.compile(source))
+                .hadErrorContaining("bpf4j: p/union_value.bpf.o: map 'readings' value (union reading): "
+                        + "unions are not supported yet")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+    }
+
+    @Test
+    void mapWithoutBtfTypes() {
+        JavaFileObject source = Fixtures.annotated("SizedMap", "@BpfSkeleton(\"sized_map.bpf.o\")");
+
+        assertThat(Fixtures.compile(source))
+                .hadErrorContaining("bpf4j: p/sized_map.bpf.o: map 'sizes' key has no BTF type, only a size "
+                        + "(4 bytes), so it cannot be typed; declare the map with __type(key, …)")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+    }
+
+    @Test
+    void annotationOnAnEnum() {
+        JavaFileObject source = JavaFileObjects.forSourceLines("p.Colors",
+                "package p;",
+                "",
+                "import io.bpf4j.BpfSkeleton;",
+                "",
+                "@BpfSkeleton(\"opensnoop.bpf.o\")",
+                "enum Colors { RED }");
+
+        assertThat(Fixtures.compile(source))
+                .hadErrorContaining("bpf4j: @BpfSkeleton belongs on a class or interface, not on an enum")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+    }
+
+    @Test
+    void invalidSkeletonName() {
+        JavaFileObject source = Fixtures.annotated("Named", "@BpfSkeleton(value = \"opensnoop.bpf.o\", name = \"my-skel\")");
+
+        assertThat(Fixtures.compile(source))
+                .hadErrorContaining("bpf4j: @BpfSkeleton(name = \"my-skel\") is not a valid class name")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+    }
+
+    @Test
+    void objectAboveTheClassPathRoot() {
+        JavaFileObject source = Fixtures.annotated("Escape", "@BpfSkeleton(\"../../x.bpf.o\")");
+
+        assertThat(Fixtures.compile(source))
+                .hadErrorContaining("bpf4j: @BpfSkeleton(\"../../x.bpf.o\") climbs above the class-path root")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+    }
+
+    @Test
+    void aGeneratorBugIsAnErrorNotACrash() {
+        SkeletonProcessor failing = new SkeletonProcessor((request, object, generated) -> {
+            throw new IllegalStateException("boom");
+        });
+        JavaFileObject source = Fixtures.annotated("Opensnoop", "@BpfSkeleton(\"opensnoop.bpf.o\")");
+
+        Compilation compilation = Fixtures.compile(failing, List.of(Fixtures.objectRoot()), source);
+
+        assertThat(compilation)
+                .hadErrorContaining("bpf4j: internal error while generating the skeleton of Opensnoop from "
+                        + "p/opensnoop.bpf.o: java.lang.IllegalStateException: boom")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void oneBrokenElementDoesNotStopTheOthers() {
+        JavaFileObject broken = Fixtures.annotated("Missing", "@BpfSkeleton(\"missing.bpf.o\")");
+        JavaFileObject fine = Fixtures.annotated("Opensnoop", "@BpfSkeleton(\"opensnoop.bpf.o\")");
+
+        List<String> generated = new ArrayList<>();
+        SkeletonProcessor recording = new SkeletonProcessor((request, object, annotation) -> {
+            JavaFile file = SkeletonProcessor.generateSkeleton(request, object, annotation);
+            generated.add(file.typeSpec().name());
+            return file;
+        });
+
+        Compilation compilation = Fixtures.compile(recording, List.of(Fixtures.objectRoot()), broken, fine);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(generated).containsExactly("OpensnoopSkel");
+    }
+
+    private void write(String resource, byte[] bytes) throws IOException {
+        Path file = objects.resolve(resource);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+    }
+
+    private Compilation compileWithTempObjects(JavaFileObject source) {
+        return Fixtures.compile(new SkeletonProcessor(), List.of(objects), source);
+    }
+}
