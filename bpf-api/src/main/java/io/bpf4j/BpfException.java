@@ -34,7 +34,7 @@ public class BpfException extends RuntimeException {
             sb.append(": ").append(Errno.describe(errno));
         }
         if (detail != null && !detail.isEmpty()) {
-            sb.append(errno != 0 ? " (" : ": ").append(detail).append(errno != 0 ? ")" : "");
+            sb.append(errno != 0 ? "; " : ": ").append(detail);
         }
         return sb.toString();
     }

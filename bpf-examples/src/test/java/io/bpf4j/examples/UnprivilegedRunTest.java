@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bpf4j.examples.cli.ToolFailure;
 import io.bpf4j.test.RequiresKernel;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,14 +25,14 @@ class UnprivilegedRunTest {
 
     @Test
     void opensnoopAsNobodySaysWhatIsMissing() throws Exception {
-        String classPath = readableClassPath();
+        String classPath = ChildTool.readableClassPath(dir);
         Path jnaTmp = Files.createDirectory(dir.resolve("jna"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwxrwxrwx")));
         Files.setPosixFilePermissions(jnaTmp, PosixFilePermissions.fromString("rwxrwxrwx"));
-        Process process = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                "--inh-caps=-all", "--bounding-set=-all",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djna.tmpdir=" + jnaTmp, "-cp", classPath, Main.class.getName(), "opensnoop", "-d", "1")
+        List<String> asNobody = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                "--inh-caps=-all", "--bounding-set=-all");
+        List<String> jvm = List.of("-Djna.tmpdir=" + jnaTmp);
+        Process process = new ProcessBuilder(ChildTool.command(classPath, asNobody, jvm, "opensnoop", "-d", "1"))
                 .directory(dir.toFile())
                 .start();
         process.getOutputStream().close();
@@ -47,27 +44,5 @@ class UnprivilegedRunTest {
         assertThat(stderr.strip().lines()).as("stderr: %s", stderr).hasSize(1);
         assertThat(stderr).startsWith("opensnoop: ").contains("CAP_BPF").doesNotContain("\tat ", "Exception");
         assertThat(stdout).isEmpty();
-    }
-
-    /** The test class path, with every jar copied where an unprivileged user can read it. */
-    private String readableClassPath() throws IOException {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path jars = Files.createDirectory(dir.resolve("cp"));
-        List<String> entries = new ArrayList<>();
-        int n = 0;
-        for (String entry : cp.split(File.pathSeparator)) {
-            Path source = Path.of(entry);
-            if (Files.isRegularFile(source)) {
-                Path copy = jars.resolve((n++) + "-" + source.getFileName());
-                Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
-                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-                entries.add(copy.toString());
-            } else if (Files.isDirectory(source)) {
-                entries.add(source.toString());
-            }
-        }
-        Files.setPosixFilePermissions(jars, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return String.join(File.pathSeparator, entries);
     }
 }
