@@ -30,7 +30,7 @@ class RestrictedEnvironmentTest {
         String outcome = probe(WITHOUT_BPF_CAPABILITIES, "load");
 
         assertThat(outcome).isEqualTo("BpfPermissionException: loading object 'native_fixture' failed: "
-                + "EPERM (Operation not permitted) (needs root or CAP_BPF + CAP_PERFMON (missing: CAP_BPF, CAP_PERFMON))");
+                + "EPERM (Operation not permitted); needs root or CAP_BPF + CAP_PERFMON (missing: CAP_BPF, CAP_PERFMON)");
     }
 
     @Test

@@ -1,21 +1,15 @@
 package io.bpf4j.examples.minimal;
 
-import io.bpf4j.Kernels;
 import io.bpf4j.examples.cli.Deadline;
 import io.bpf4j.examples.cli.StopSignal;
-import io.bpf4j.examples.cli.Verbosity;
+import io.bpf4j.examples.cli.ToolCommand;
 import io.bpf4j.spi.KernelBackend;
 import io.bpf4j.spi.TracePipe;
 import io.bpf4j.tools.TraceLine;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code minimal}: a tracepoint on write(2) calls {@code bpf_printk}; the tool prints those lines from
@@ -23,35 +17,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "minimal", mixinStandardHelpOptions = true,
         description = "Hello world: print a trace_pipe line for every write(2).")
-public final class MinimalCommand implements Callable<Integer> {
+public final class MinimalCommand extends ToolCommand {
     /** What the BPF program prints, before the pid. */
     static final String MESSAGE_PREFIX = "BPF triggered from PID ";
     private static final Duration POLL = Duration.ofMillis(100);
 
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private Verbosity verbosity;
-
-    @Option(names = {"-p", "--pid"}, paramLabel = "PID", description = "Trace only this process (thread group id).")
-    private long pid;
-
-    @Option(names = {"-d", "--duration"}, paramLabel = "SECONDS", description = "Stop after this many seconds.")
-    private long durationSeconds;
-
     @Override
-    public Integer call() {
-        try (StopSignal stop = StopSignal.onShutdown()) {
-            run(Kernels.defaultBackend(), spec.commandLine().getOut(), stop, Deadline.afterSeconds(durationSeconds));
-        }
-        return 0;
-    }
-
-    /** Loads, attaches and copies the program's trace lines until {@code stop} or {@code deadline}. */
-    void run(KernelBackend backend, PrintWriter out, StopSignal stop, Deadline deadline) {
+    protected void run(KernelBackend backend, PrintWriter out, StopSignal stop, Deadline deadline) {
         try (MinimalSkel.Open open = MinimalSkel.open(backend)) {
-            open.rodata().pidFilter(pid).pidIgnore(pid == 0 ? ProcessHandle.current().pid() : 0);
+            long self = ProcessHandle.current().pid();
+            open.rodata().pidFilter(pid()).pidIgnore(pid() == 0 ? self : 0);
             try (MinimalSkel skel = open.load(); TracePipe pipe = backend.openTracePipe()) {
                 skel.attach();
                 while (!stop.requested() && !deadline.expired()) {
