@@ -14,12 +14,13 @@ include_dir=$3
 mapfile -t sources < <(cd "$src_dir" && find . -name '*.bpf.c' | sort)
 [ "${#sources[@]}" -gt 0 ] || exit 0
 
+# BPF4J_CLANG names the compiler explicitly; otherwise clang-19, then clang.
 clang=""
-for candidate in "${BPF4J_CLANG:-}" clang-19 clang; do
-  if [ -n "$candidate" ] && command -v "$candidate" >/dev/null 2>&1; then clang=$candidate; break; fi
+for candidate in ${BPF4J_CLANG:-clang-19 clang}; do
+  if command -v "$candidate" >/dev/null 2>&1; then clang=$candidate; break; fi
 done
 if [ -z "$clang" ]; then
-  echo "bpf4j: clang is needed to compile BPF C ($src_dir); install it with: apt-get install clang-19 libbpf-dev bpftool (or run ./bpf4j setup)" >&2
+  echo "bpf4j: clang (${BPF4J_CLANG:-clang-19}) is needed to compile BPF C in $src_dir; install it with: apt-get install clang-19 libbpf-dev bpftool (or run ./bpf4j setup)" >&2
   exit 1
 fi
 if [ ! -f /usr/include/bpf/bpf_helpers.h ]; then
