@@ -43,8 +43,8 @@ for rel in "${sources[@]}"; do
   rel=${rel#./}
   src=$src_dir/$rel
   obj=$out_dir/${rel%.c}.o
-  # Up to date when newer than its source and every header beside the sources.
-  if [ -f "$obj" ] && [ "$obj" -nt "$src" ] && \
+  # Up to date when newer than its source, vmlinux.h and every header beside the sources.
+  if [ -f "$obj" ] && [ "$obj" -nt "$src" ] && [ "$obj" -nt "$include_dir/vmlinux.h" ] && \
      [ -z "$(find "$src_dir" -name '*.h' -newer "$obj" -print -quit)" ]; then
     continue
   fi

@@ -135,8 +135,11 @@ final class BtfLayout {
         return -1;
     }
 
+    private static final int MAX_SCALAR_ALIGNMENT = 16;
+
+    /** Scalars are naturally aligned on the BPF target, {@code __int128} included (16, not 8). */
     private static int scalarAlignment(int size) {
-        return size == 0 ? NO_ALIGNMENT : Math.min(size, POINTER_SIZE);
+        return size == 0 ? NO_ALIGNMENT : Math.min(size, MAX_SCALAR_ALIGNMENT);
     }
 
     /**

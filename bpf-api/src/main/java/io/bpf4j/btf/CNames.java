@@ -1,0 +1,63 @@
+package io.bpf4j.btf;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The C names of BTF types in one header. BTF may hold several different types with the same
+ * name (one per compilation unit that defined them differently), but C allows a name only once
+ * per namespace; the second and later types named {@code foo} become {@code foo___2},
+ * {@code foo___3}, ... in the order the header first mentions them, as bpftool names them.
+ *
+ * <p>C has one namespace for struct, union and enum tags, and one for ordinary identifiers, which
+ * typedef names and enumerators share. Forward declarations and enums without enumerators are
+ * never renamed: they declare nothing that could clash.
+ */
+final class CNames {
+    private final List<BtfType> types;
+    private final String[] resolved;
+    private final Map<String, Integer> tagUses = new HashMap<>();
+    private final Map<String, Integer> identifierUses = new HashMap<>();
+
+    CNames(Btf btf) {
+        this.types = btf.types();
+        this.resolved = new String[types.size()];
+    }
+
+    /** The tag of the struct, union, enum or forward declaration {@code id}; "" when anonymous. */
+    String tag(int id) {
+        return resolve(id, tagUses);
+    }
+
+    /** The name of typedef {@code id}. */
+    String typedefName(int id) {
+        return resolve(id, identifierUses);
+    }
+
+    /**
+     * The name to write for the next enumerator called {@code name}. Each call is one more
+     * declaration of the name, so call it exactly once per enumerator written.
+     */
+    String enumerator(String name) {
+        return suffixed(name, identifierUses);
+    }
+
+    private String resolve(int id, Map<String, Integer> namespace) {
+        String cached = resolved[id];
+        if (cached != null) {
+            return cached;
+        }
+        BtfType type = types.get(id);
+        boolean declaresNothing = type instanceof BtfType.Fwd
+                || type instanceof BtfType.Enum enumeration && enumeration.values().isEmpty();
+        String name = type.name().isEmpty() || declaresNothing ? type.name() : suffixed(type.name(), namespace);
+        resolved[id] = name;
+        return name;
+    }
+
+    private static String suffixed(String name, Map<String, Integer> namespace) {
+        int uses = namespace.merge(name, 1, Integer::sum);
+        return uses == 1 ? name : name + "___" + uses;
+    }
+}
