@@ -17,6 +17,7 @@ public final class BpfArrayMap<V> extends BpfMap<Integer, V> {
     /** Wraps a raw array map; the codec's size must equal the map's value size. */
     public BpfArrayMap(MapHandle handle, Codec<V> valueCodec) {
         super(handle, Codecs.INT32, valueCodec);
+        requireSingleValues("BpfPerCpuArrayMap");
     }
 
     /** The value at {@code index}. */

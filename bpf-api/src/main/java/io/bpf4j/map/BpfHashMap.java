@@ -1,9 +1,10 @@
 package io.bpf4j.map;
 
+import io.bpf4j.UnsupportedFeatureException;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import java.util.function.BiConsumer;
 /**
  * A hash-like kernel map (hash, LRU hash) with typed keys and values.
  *
+ * <p>An LRU hash map is used the same way; when it is full, an insert evicts a least recently used
+ * element instead of failing with E2BIG.
+ *
  * @param <K> key type
  * @param <V> value type
  */
@@ -20,6 +24,7 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
     /** Wraps a raw map; the codecs' sizes must equal the map's key and value sizes. */
     public BpfHashMap(MapHandle handle, Codec<K> keyCodec, Codec<V> valueCodec) {
         super(handle, keyCodec, valueCodec);
+        requireSingleValues("BpfPerCpuHashMap");
     }
 
     /** The value for {@code key}, if present. */
@@ -50,20 +55,23 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
         return handle.delete(encodeKey(key));
     }
 
+    /** Deletes the element and returns its value, atomically ({@code BPF_MAP_LOOKUP_AND_DELETE_ELEM}). */
+    public Optional<V> remove(K key) {
+        ByteBuffer value = allocate(valueCodec.size());
+        if (!handle.lookupAndDelete(encodeKey(key), value)) {
+            return Optional.empty();
+        }
+        return Optional.of(valueCodec.decode(value, 0));
+    }
+
     /**
      * The keys present now, in the kernel's iteration order. Keys deleted concurrently may be
-     * missed; no key is returned twice.
+     * missed; no key is returned twice, even when a concurrent delete makes the kernel's walk start
+     * over. Each restart re-walks the keys already seen, so for large maps that programs change all
+     * the time {@link #dumpAll()}, which walks by hash bucket, is cheaper.
      */
     public List<K> keys() {
-        List<K> keys = new ArrayList<>();
-        ByteBuffer current = null;
-        ByteBuffer next = allocate(keyCodec.size());
-        while (handle.nextKey(current, next)) {
-            keys.add(keyCodec.decode(next, 0));
-            current = next;
-            next = allocate(keyCodec.size());
-        }
-        return keys;
+        return decodedKeys();
     }
 
     /** Calls {@code action} for every element present now (elements deleted meanwhile are skipped). */
@@ -76,10 +84,75 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
         }
     }
 
-    /** A copy of the map's current contents, in iteration order. */
+    /** A copy of the map's current contents, in iteration order, read element by element. */
     public Map<K, V> snapshot() {
         Map<K, V> copy = new LinkedHashMap<>();
         forEach(copy::put);
         return copy;
+    }
+
+    /**
+     * A copy of the map's contents read with batch lookups ({@code BPF_MAP_LOOKUP_BATCH}): a few
+     * system calls per thousands of elements, and concurrent deletes never make it start over.
+     * A backend without batch operations is read element by element instead.
+     */
+    public Map<K, V> dumpAll() {
+        Map<K, V> copy = new LinkedHashMap<>();
+        try {
+            BatchWalk.walk(handle, false, (keys, keyOffset, values, valueOffset) ->
+                    copy.put(keyCodec.decode(keys, keyOffset), valueCodec.decode(values, valueOffset)));
+        } catch (UnsupportedFeatureException e) {
+            return snapshot();
+        }
+        return copy;
+    }
+
+    /**
+     * Removes every element and returns them, with batch lookup-and-deletes
+     * ({@code BPF_MAP_LOOKUP_AND_DELETE_BATCH}): each element is returned exactly once even while
+     * programs keep adding (elements added behind the walk stay for the next call).
+     */
+    public Map<K, V> takeAll() {
+        Map<K, V> taken = new LinkedHashMap<>();
+        BatchWalk.walk(handle, true, (keys, keyOffset, values, valueOffset) ->
+                taken.put(keyCodec.decode(keys, keyOffset), valueCodec.decode(values, valueOffset)));
+        return taken;
+    }
+
+    /**
+     * Deletes every key of {@code keys} with one {@code BPF_MAP_DELETE_BATCH}.
+     *
+     * @throws io.bpf4j.BpfException with ENOENT when a key is absent; the keys before it are deleted
+     */
+    public void deleteAll(Collection<? extends K> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        ByteBuffer packed = allocate(keyCodec.size() * keys.size());
+        int offset = 0;
+        for (K key : keys) {
+            keyCodec.encode(key, packed, offset);
+            offset += keyCodec.size();
+        }
+        handle.deleteBatch(packed, keys.size());
+    }
+
+    /**
+     * Writes every entry of {@code entries} with one {@code BPF_MAP_UPDATE_BATCH}, each as
+     * {@link #put(Object, Object, UpdateFlag)} would.
+     */
+    public void putAll(Map<? extends K, ? extends V> entries, UpdateFlag flag) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        ByteBuffer keys = allocate(keyCodec.size() * entries.size());
+        ByteBuffer values = allocate(valueCodec.size() * entries.size());
+        int i = 0;
+        for (Map.Entry<? extends K, ? extends V> entry : entries.entrySet()) {
+            keyCodec.encode(entry.getKey(), keys, i * keyCodec.size());
+            valueCodec.encode(entry.getValue(), values, i * valueCodec.size());
+            i++;
+        }
+        handle.updateBatch(keys, values, entries.size(), flag.bits());
     }
 }

@@ -5,6 +5,8 @@ import io.bpf4j.spec.MapType;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -53,6 +55,45 @@ public abstract class BpfMap<K, V> {
     /** The raw map, for byte-level access. */
     public MapHandle handle() {
         return handle;
+    }
+
+    /**
+     * Makes the map read-only for user space: later updates and deletes from user space fail with
+     * EPERM, while programs can still write it. Irreversible for the map's lifetime.
+     */
+    public void freeze() {
+        handle.freeze();
+    }
+
+    /**
+     * Pins the map at {@code path} on a bpffs mount (e.g. {@code /sys/fs/bpf/my_map}), so that it
+     * outlives this process and other processes can open it. Remove the file to unpin.
+     */
+    public void pin(String path) {
+        handle.pin(path);
+    }
+
+    /**
+     * Refuses per-CPU maps, whose buffers hold a value per CPU that a single-value class would
+     * misread.
+     *
+     * @param alternative the class to use for them, for the message
+     */
+    protected final void requireSingleValues(String alternative) {
+        if (handle.valueBufferSize() != handle.valueSize()) {
+            throw new IllegalArgumentException("map '" + name() + "' is a per-CPU map (" + type()
+                    + ") with one value per CPU: use " + alternative);
+        }
+    }
+
+    /** The keys present now, decoded, each once, even when concurrent deletes make the kernel restart the walk. */
+    protected final List<K> decodedKeys() {
+        List<ByteBuffer> raw = KeyWalk.keys(handle);
+        List<K> keys = new ArrayList<>(raw.size());
+        for (ByteBuffer key : raw) {
+            keys.add(keyCodec.decode(key, 0));
+        }
+        return keys;
     }
 
     /** A native-order buffer holding {@code key}. */

@@ -1,2 +1,9 @@
-/** Typed access to kernel maps: hash and array maps with Java keys and values. */
+/**
+ * Typed access to kernel maps, one class per kind: hash and LRU hash ({@link io.bpf4j.map.BpfHashMap}),
+ * arrays, per-CPU hash and array maps (values as one list entry per CPU, with sums; per-CPU
+ * {@code __u64} counters as plain numbers through {@link io.bpf4j.map.BpfPerCpuCounters}), queues
+ * and stacks, LPM tries, bloom filters, program arrays, maps of maps, stack trace maps, cgroup and
+ * perf event arrays. Every class wraps a {@link io.bpf4j.spi.MapHandle}; buffers are in native byte
+ * order.
+ */
 package io.bpf4j.map;

@@ -1,5 +1,6 @@
 package io.bpf4j.spi;
 
+import io.bpf4j.UnsupportedFeatureException;
 import io.bpf4j.spec.MapType;
 import java.nio.ByteBuffer;
 
@@ -7,6 +8,19 @@ import java.nio.ByteBuffer;
  * Raw key/value access to one kernel map. Keys and values are passed as buffers of exactly
  * {@link #keySize()} / {@link #valueSize()} bytes from position 0, in native byte order.
  * Failures throw {@link io.bpf4j.BpfException} naming the map, the operation and the errno.
+ *
+ * <p><b>Per-CPU maps</b> (per-CPU hash and array, LRU per-CPU hash) exchange one value per possible
+ * CPU: a value buffer holds {@code roundUp8(valueSize()) * possibleCpus} bytes, CPU 0 first, each
+ * CPU's value starting at a multiple of 8 (the kernel copies whole 8-byte words per CPU). See
+ * {@link #valueBufferSize()} and {@link KernelBackend#possibleCpus()}.
+ *
+ * <p><b>Maps without keys</b> (queue, stack, bloom filter; {@code keySize() == 0}) take a
+ * {@code null} key: {@code update(null, v, flags)} pushes (or adds to the bloom filter),
+ * {@code lookupAndDelete(null, v)} pops, and {@code lookup(null, v)} peeks — for a bloom filter
+ * {@code lookup} reads {@code v} and answers whether it may be present.
+ *
+ * <p>Methods added after the first release have defaults that throw
+ * {@link UnsupportedFeatureException} so that a backend may implement them later.
  */
 public interface MapHandle {
     /** The map's name in the object. */
@@ -36,6 +50,102 @@ public interface MapHandle {
     /**
      * Writes the key after {@code key} (or the first key when {@code key} is null) into
      * {@code nextKey}; false when there is no further key.
+     *
+     * <p>When {@code key} is no longer in a hash map or LPM trie (deleted meanwhile), the kernel
+     * answers the <em>first</em> key, so a naive walk starts over and reports keys twice; the typed
+     * maps' {@code keys()} remember what they reported and skip it.
      */
     boolean nextKey(ByteBuffer key, ByteBuffer nextKey);
+
+    /**
+     * The size of one element's value as the kernel exchanges it: {@link #valueSize()}, or for
+     * per-CPU maps {@code roundUp8(valueSize()) * possibleCpus}.
+     */
+    default int valueBufferSize() {
+        return valueSize();
+    }
+
+    /** The map's file descriptor, for storing the map in a map-of-maps; owned by whoever owns the map. */
+    default int fd() {
+        throw unsupported("fd");
+    }
+
+    /** The kernel's id of the map (as {@code bpftool map list} shows), for {@link KernelBackend#openMapById}. */
+    default int id() {
+        throw unsupported("id");
+    }
+
+    /**
+     * Copies the value for {@code key} into {@code value} and deletes the element, atomically; for a
+     * queue or stack ({@code key} null) this pops. False when there is none (ENOENT).
+     */
+    default boolean lookupAndDelete(ByteBuffer key, ByteBuffer value) {
+        throw unsupported("lookupAndDelete");
+    }
+
+    /**
+     * Copies up to {@code count} elements into {@code keys} and {@code values} (packed: element
+     * {@code i} at {@code i * keySize()} and {@code i * valueBufferSize()}), continuing after
+     * {@code inCursor} ({@code null} to start at the beginning) and writing where to continue into
+     * {@code outCursor} — {@code inCursor} and {@code outCursor} may be the same buffer. Cursors are
+     * opaque, {@link #batchCursorSize()} bytes.
+     *
+     * <p>Hash maps are walked bucket by bucket, so elements deleted meanwhile never make the walk
+     * start over. A bucket holding more than {@code count} elements fails with ENOSPC and nothing
+     * copied: retry with a larger {@code count}.
+     */
+    default BatchResult lookupBatch(ByteBuffer inCursor, ByteBuffer outCursor, ByteBuffer keys, ByteBuffer values,
+            int count) {
+        throw unsupported("lookupBatch");
+    }
+
+    /** {@link #lookupBatch} that also deletes every element it returns. */
+    default BatchResult lookupAndDeleteBatch(ByteBuffer inCursor, ByteBuffer outCursor, ByteBuffer keys,
+            ByteBuffer values, int count) {
+        throw unsupported("lookupAndDeleteBatch");
+    }
+
+    /**
+     * Writes {@code count} packed elements in order, each as {@code update} would with {@code flags}.
+     * On failure the exception is thrown; the elements before the failing one stay written.
+     */
+    default BatchResult updateBatch(ByteBuffer keys, ByteBuffer values, int count, long flags) {
+        throw unsupported("updateBatch");
+    }
+
+    /**
+     * Deletes {@code count} packed keys in order. A missing key fails the batch with ENOENT; the
+     * keys before it stay deleted.
+     */
+    default BatchResult deleteBatch(ByteBuffer keys, int count) {
+        throw unsupported("deleteBatch");
+    }
+
+    /** The size of the opaque cursor of {@link #lookupBatch}. */
+    default int batchCursorSize() {
+        // The kernel keeps a u32 bucket index for hash maps and the previous key for other maps.
+        return Math.max(8, keySize());
+    }
+
+    /** Makes the map read-only for user space ({@code BPF_MAP_FREEZE}); programs can still write it. */
+    default void freeze() {
+        throw unsupported("freeze");
+    }
+
+    /** Pins the map at {@code path}, which must be on a bpffs mount such as {@code /sys/fs/bpf}. */
+    default void pin(String path) {
+        throw unsupported("pin");
+    }
+
+    /**
+     * Stores the cgroup whose cgroup-v2 directory is {@code cgroupDirectory} at {@code index} of a
+     * cgroup array (the backend opens the directory for the update and closes it again).
+     */
+    default void setCgroup(int index, String cgroupDirectory) {
+        throw unsupported("setCgroup");
+    }
+
+    private UnsupportedFeatureException unsupported(String operation) {
+        return Unsupported.byBackend(this, operation + " on map '" + name() + "'");
+    }
 }

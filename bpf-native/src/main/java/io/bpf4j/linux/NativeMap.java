@@ -1,30 +1,32 @@
 package io.bpf4j.linux;
 
+import com.sun.jna.Native;
+import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
 import io.bpf4j.spec.MapType;
+import io.bpf4j.spi.BatchResult;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
- * A map of a loaded object, operated on through {@link BpfSyscall}. The fd belongs to the object;
- * operations after the object is closed throw {@link IllegalStateException}.
+ * A kernel map operated on through {@link BpfSyscall}. Whoever owns the fd (a loaded object, or the
+ * map itself for {@link OwnedNativeMap}) is asked before every operation whether it is still open:
+ * using a closed fd could hit an unrelated file, so operations after close throw
+ * {@link IllegalStateException}.
  *
  * <p>Per-CPU maps exchange one value slot per possible CPU, each rounded up to 8 bytes, as the
  * kernel does: their value buffers must hold {@code roundUp8(valueSize()) * possibleCpus} bytes.
  */
-final class NativeMap implements MapHandle {
-    private static final long BPF_NOEXIST = 1;
-    private static final long BPF_EXIST = 2;
+class NativeMap implements MapHandle {
+    /** Whoever owns a map's fd. */
+    interface FdOwner {
+        /** Throws {@link IllegalStateException} when the fd has been closed. */
+        void ensureOpen();
+    }
 
-    // Kernel map type ids (enum bpf_map_type) whose values are per CPU, or whose elements cannot be deleted.
-    private static final int ARRAY = 2;
-    private static final int PERCPU_HASH = 5;
-    private static final int PERCPU_ARRAY = 6;
-    private static final int LRU_PERCPU_HASH = 10;
-    private static final int PERCPU_CGROUP_STORAGE = 21;
-
-    private final NativeLoadedObject owner;
+    private final FdOwner owner;
     private final String name;
     private final int typeId;
     private final int fd;
@@ -32,8 +34,14 @@ final class NativeMap implements MapHandle {
     private final int valueSize;
     private final int maxEntries;
     private final int kernelValueSize;
+    private volatile int id;
 
-    NativeMap(NativeLoadedObject owner, String name, int typeId, int fd, int keySize, int valueSize, int maxEntries,
+    /**
+     * @param name the map's name, for messages
+     * @param typeId the kernel's {@code enum bpf_map_type}
+     * @param possibleCpus how many value slots per-CPU maps have
+     */
+    NativeMap(FdOwner owner, String name, int typeId, int fd, int keySize, int valueSize, int maxEntries,
             int possibleCpus) {
         this.owner = owner;
         this.name = name;
@@ -42,12 +50,7 @@ final class NativeMap implements MapHandle {
         this.keySize = keySize;
         this.valueSize = valueSize;
         this.maxEntries = maxEntries;
-        this.kernelValueSize = perCpu(typeId) ? ((valueSize + 7) & ~7) * possibleCpus : valueSize;
-    }
-
-    private static boolean perCpu(int typeId) {
-        return typeId == PERCPU_HASH || typeId == PERCPU_ARRAY || typeId == LRU_PERCPU_HASH
-                || typeId == PERCPU_CGROUP_STORAGE;
+        this.kernelValueSize = MapKinds.perCpu(typeId) ? ((valueSize + 7) & ~7) * possibleCpus : valueSize;
     }
 
     @Override
@@ -58,6 +61,11 @@ final class NativeMap implements MapHandle {
     @Override
     public MapType type() {
         return MapType.of(typeId);
+    }
+
+    /** The kernel's {@code enum bpf_map_type} value (known to this build of bpf4j or not). */
+    int typeId() {
+        return typeId;
     }
 
     @Override
@@ -75,14 +83,24 @@ final class NativeMap implements MapHandle {
         return maxEntries;
     }
 
-    /** The kernel's {@code enum bpf_map_type} value. */
-    int typeId() {
-        return typeId;
+    @Override
+    public int valueBufferSize() {
+        return kernelValueSize;
     }
 
-    /** The map's fd, owned by its object. */
-    int fd() {
+    @Override
+    public int fd() {
+        owner.ensureOpen();
         return fd;
+    }
+
+    @Override
+    public int id() {
+        // Asked lazily: most users never need it, and it costs a syscall.
+        if (id == 0) {
+            id = MapInfo.of(fd(), "map '" + name + "'").id();
+        }
+        return id;
     }
 
     @Override
@@ -90,7 +108,9 @@ final class NativeMap implements MapHandle {
         checkKey(key);
         checkValue(value);
         owner.ensureOpen();
-        int errno = BpfSyscall.lookup(fd, key, keySize, value, kernelValueSize);
+        int errno = typeId == MapType.BLOOM_FILTER.id()
+                ? BpfSyscall.lookupGivenValue(fd, value, kernelValueSize)
+                : BpfSyscall.lookup(fd, key, keySize, value, kernelValueSize);
         if (errno == Errno.ENOENT) {
             return false;
         }
@@ -104,20 +124,7 @@ final class NativeMap implements MapHandle {
         checkValue(value);
         owner.ensureOpen();
         int errno = BpfSyscall.update(fd, key, keySize, value, kernelValueSize, flags);
-        check(errno, "BPF_MAP_UPDATE_ELEM", updateDetail(errno, flags));
-    }
-
-    private String updateDetail(int errno, long flags) {
-        if (errno == Errno.E2BIG) {
-            return "the map is full: max_entries " + maxEntries;
-        }
-        if (errno == Errno.EEXIST && flags == BPF_NOEXIST) {
-            return "the key exists and BPF_NOEXIST was given";
-        }
-        if (errno == Errno.ENOENT && flags == BPF_EXIST) {
-            return "the key does not exist and BPF_EXIST was given";
-        }
-        return null;
+        check(errno, "BPF_MAP_UPDATE_ELEM", MapErrors.update(errno, flags, typeId, maxEntries));
     }
 
     @Override
@@ -128,8 +135,7 @@ final class NativeMap implements MapHandle {
         if (errno == Errno.ENOENT) {
             return false;
         }
-        boolean array = typeId == ARRAY || typeId == PERCPU_ARRAY;
-        check(errno, "BPF_MAP_DELETE_ELEM", errno == Errno.EINVAL && array ? "array elements cannot be deleted" : null);
+        check(errno, "BPF_MAP_DELETE_ELEM", MapErrors.delete(errno, typeId));
         return true;
     }
 
@@ -138,7 +144,7 @@ final class NativeMap implements MapHandle {
         if (key != null) {
             checkKey(key);
         }
-        checkKey(nextKey);
+        checkSize(Objects.requireNonNull(nextKey, "nextKey"), keySize, "next key");
         owner.ensureOpen();
         int errno = BpfSyscall.nextKey(fd, key, nextKey, keySize);
         if (errno == Errno.ENOENT) {
@@ -148,13 +154,144 @@ final class NativeMap implements MapHandle {
         return true;
     }
 
+    @Override
+    public boolean lookupAndDelete(ByteBuffer key, ByteBuffer value) {
+        checkKey(key);
+        checkValue(value);
+        owner.ensureOpen();
+        int errno = BpfSyscall.lookupAndDelete(fd, key, keySize, value, kernelValueSize);
+        if (errno == Errno.ENOENT) {
+            return false;
+        }
+        check(errno, "BPF_MAP_LOOKUP_AND_DELETE_ELEM", null);
+        return true;
+    }
+
+    @Override
+    public BatchResult lookupBatch(ByteBuffer inCursor, ByteBuffer outCursor, ByteBuffer keys, ByteBuffer values,
+            int count) {
+        return lookupBatch(BpfSyscall.BPF_MAP_LOOKUP_BATCH, "BPF_MAP_LOOKUP_BATCH", inCursor, outCursor, keys,
+                values, count);
+    }
+
+    @Override
+    public BatchResult lookupAndDeleteBatch(ByteBuffer inCursor, ByteBuffer outCursor, ByteBuffer keys,
+            ByteBuffer values, int count) {
+        return lookupBatch(BpfSyscall.BPF_MAP_LOOKUP_AND_DELETE_BATCH, "BPF_MAP_LOOKUP_AND_DELETE_BATCH", inCursor,
+                outCursor, keys, values, count);
+    }
+
+    private BatchResult lookupBatch(int command, String commandName, ByteBuffer inCursor, ByteBuffer outCursor,
+            ByteBuffer keys, ByteBuffer values, int count) {
+        int cursorSize = batchCursorSize();
+        if (inCursor != null) {
+            checkSize(inCursor, cursorSize, "cursor");
+        }
+        checkSize(Objects.requireNonNull(outCursor, "outCursor"), cursorSize, "cursor");
+        checkBatch(keys, values, count);
+        owner.ensureOpen();
+        BpfSyscall.BatchCall call = BpfSyscall.batch(command, fd, inCursor, outCursor, cursorSize, keys, keySize,
+                values, kernelValueSize, count, 0);
+        if (call.errno() == Errno.ENOENT) {
+            return new BatchResult(call.count(), true);
+        }
+        check(call.errno(), commandName, MapErrors.lookupBatch(call.errno(), count));
+        return new BatchResult(call.count(), false);
+    }
+
+    @Override
+    public BatchResult updateBatch(ByteBuffer keys, ByteBuffer values, int count, long flags) {
+        checkBatch(keys, values, count);
+        owner.ensureOpen();
+        BpfSyscall.BatchCall call = BpfSyscall.batch(BpfSyscall.BPF_MAP_UPDATE_BATCH, fd, null, null, 0, keys,
+                keySize, values, kernelValueSize, count, flags);
+        if (call.errno() != 0) {
+            throw KernelErrors.failure(operation("BPF_MAP_UPDATE_BATCH"), call.errno(),
+                    MapErrors.updateBatch(call.errno(), flags, typeId, maxEntries, call.count(), count));
+        }
+        return new BatchResult(call.count(), false);
+    }
+
+    @Override
+    public BatchResult deleteBatch(ByteBuffer keys, int count) {
+        checkBatch(keys, null, count);
+        owner.ensureOpen();
+        BpfSyscall.BatchCall call = BpfSyscall.batch(BpfSyscall.BPF_MAP_DELETE_BATCH, fd, null, null, 0, keys,
+                keySize, null, 0, count, 0);
+        if (call.errno() != 0) {
+            throw KernelErrors.failure(operation("BPF_MAP_DELETE_BATCH"), call.errno(),
+                    MapErrors.deleteBatch(call.errno(), call.count(), count));
+        }
+        return new BatchResult(call.count(), false);
+    }
+
+    @Override
+    public void freeze() {
+        owner.ensureOpen();
+        check(BpfSyscall.freeze(fd), "BPF_MAP_FREEZE", null);
+    }
+
+    @Override
+    public void pin(String path) {
+        Objects.requireNonNull(path, "path");
+        owner.ensureOpen();
+        int errno = BpfSyscall.pin(fd, path);
+        if (errno != 0) {
+            throw KernelErrors.failure("bpf(BPF_OBJ_PIN) of map '" + name + "' at " + path, errno,
+                    BpfFs.pinDetail(errno, path));
+        }
+    }
+
+    @Override
+    public void setCgroup(int index, String cgroupDirectory) {
+        if (typeId != MapType.CGROUP_ARRAY.id()) {
+            throw new IllegalStateException("map '" + name + "' is a " + type() + " map, not a cgroup array");
+        }
+        Objects.requireNonNull(cgroupDirectory, "cgroupDirectory");
+        int cgroupFd = LibC.open(cgroupDirectory, LibC.O_RDONLY | LibC.O_CLOEXEC);
+        if (cgroupFd < 0) {
+            throw new BpfException("opening cgroup directory " + cgroupDirectory + " for map '" + name + "'",
+                    Native.getLastError(), null);
+        }
+        try {
+            // The map takes its own reference to the cgroup: the directory's fd is not needed afterwards.
+            update(u32(index), u32(cgroupFd), 0);
+        } finally {
+            LibC.close(cgroupFd);
+        }
+    }
+
+    private static ByteBuffer u32(int value) {
+        return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, value);
+    }
+
+    private void checkBatch(ByteBuffer keys, ByteBuffer values, int count) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("map '" + name + "': a batch needs a positive count, got " + count);
+        }
+        checkSize(Objects.requireNonNull(keys, "keys"), (long) keySize * count, "keys");
+        if (values != null) {
+            checkSize(values, (long) kernelValueSize * count, "values");
+        }
+    }
+
+    private String operation(String command) {
+        return "bpf(" + command + ") on map '" + name + "'";
+    }
+
     private void check(int errno, String command, String detail) {
         if (errno != 0) {
-            throw KernelErrors.failure("bpf(" + command + ") on map '" + name + "'", errno, detail);
+            throw KernelErrors.failure(operation(command), errno, detail);
         }
     }
 
     private void checkKey(ByteBuffer key) {
+        if (keySize == 0) {
+            if (key != null) {
+                throw new IllegalArgumentException("map '" + name + "' has no keys (" + type() + "): pass a null key");
+            }
+            return;
+        }
         checkSize(Objects.requireNonNull(key, "key"), keySize, "key");
     }
 
@@ -162,10 +299,15 @@ final class NativeMap implements MapHandle {
         checkSize(Objects.requireNonNull(value, "value"), kernelValueSize, "value");
     }
 
-    private void checkSize(ByteBuffer buffer, int size, String what) {
+    private void checkSize(ByteBuffer buffer, long size, String what) {
         if (buffer.limit() < size) {
             throw new IllegalArgumentException("map '" + name + "' needs a " + what + " buffer of " + size
                     + " bytes, got " + buffer.limit());
         }
+    }
+
+    @Override
+    public String toString() {
+        return "map '" + name + "'";
     }
 }

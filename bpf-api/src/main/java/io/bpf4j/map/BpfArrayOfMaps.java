@@ -1,0 +1,30 @@
+package io.bpf4j.map;
+
+import io.bpf4j.spi.MapHandle;
+import java.util.OptionalInt;
+
+/**
+ * An array of maps ({@code BPF_MAP_TYPE_ARRAY_OF_MAPS}): each slot holds an inner map that
+ * programs look up; inner maps must have the shape the outer map was declared with.
+ */
+public final class BpfArrayOfMaps extends BpfFdArray {
+    /** Wraps a raw array of maps. */
+    public BpfArrayOfMaps(MapHandle handle) {
+        super(handle);
+    }
+
+    /** Stores {@code inner} at {@code index}. */
+    public void set(int index, MapHandle inner) {
+        setFd(index, inner.fd());
+    }
+
+    /** Stores the map of {@code inner} at {@code index}. */
+    public void set(int index, BpfMap<?, ?> inner) {
+        set(index, inner.handle());
+    }
+
+    /** The kernel id of the inner map at {@code index}; empty when the slot is empty. */
+    public OptionalInt innerMapId(int index) {
+        return storedId(index);
+    }
+}

@@ -1,0 +1,23 @@
+package io.bpf4j.map;
+
+import io.bpf4j.spi.MapHandle;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A cgroup array ({@code BPF_MAP_TYPE_CGROUP_ARRAY}): cgroups that programs test membership of
+ * with {@code bpf_current_task_under_cgroup} or {@code bpf_skb_under_cgroup}. Slots cannot be read
+ * back from user space.
+ */
+public final class BpfCgroupArray extends BpfFdArray {
+    /** Wraps a raw cgroup array. */
+    public BpfCgroupArray(MapHandle handle) {
+        super(handle);
+    }
+
+    /** Stores the cgroup-v2 cgroup whose directory is {@code cgroupDirectory} (e.g. under {@code /sys/fs/cgroup}). */
+    public void set(int index, Path cgroupDirectory) {
+        Objects.checkIndex(index, maxEntries());
+        handle.setCgroup(index, cgroupDirectory.toString());
+    }
+}

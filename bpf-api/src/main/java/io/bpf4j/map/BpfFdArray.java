@@ -1,0 +1,38 @@
+package io.bpf4j.map;
+
+import io.bpf4j.codec.Codecs;
+import io.bpf4j.spi.MapHandle;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * What arrays of kernel objects share (programs, maps, cgroups, perf events): user space stores an
+ * object by its file descriptor, the map keeps its own reference, and reading a slot back gives the
+ * object's kernel id where the map type allows it.
+ */
+public abstract class BpfFdArray extends BpfMap<Integer, Integer> {
+    /** Wraps a raw array of kernel objects (4-byte keys and values). */
+    protected BpfFdArray(MapHandle handle) {
+        super(handle, Codecs.INT32, Codecs.INT32);
+    }
+
+    /** Stores the object {@code fd} refers to at {@code index}. */
+    protected final void setFd(int index, int fd) {
+        Objects.checkIndex(index, maxEntries());
+        handle.update(encodeKey(index), encodeValue(fd), UpdateFlag.ANY.bits());
+    }
+
+    /** The kernel id of the object at {@code index} (a program or map id); empty when the slot is empty. */
+    protected final OptionalInt storedId(int index) {
+        Objects.checkIndex(index, maxEntries());
+        ByteBuffer value = allocate(4);
+        return handle.lookup(encodeKey(index), value) ? OptionalInt.of(value.getInt(0)) : OptionalInt.empty();
+    }
+
+    /** Empties slot {@code index}; false when it was empty. */
+    public boolean clear(int index) {
+        Objects.checkIndex(index, maxEntries());
+        return handle.delete(encodeKey(index));
+    }
+}

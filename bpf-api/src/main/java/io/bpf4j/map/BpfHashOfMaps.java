@@ -1,0 +1,47 @@
+package io.bpf4j.map;
+
+import io.bpf4j.codec.Codec;
+import io.bpf4j.codec.Codecs;
+import io.bpf4j.spi.MapHandle;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * A hash of maps ({@code BPF_MAP_TYPE_HASH_OF_MAPS}): inner maps by key; inner maps must have the
+ * shape the outer map was declared with.
+ *
+ * @param <K> key type
+ */
+public final class BpfHashOfMaps<K> extends BpfMap<K, Integer> {
+    /** Wraps a raw hash of maps. */
+    public BpfHashOfMaps(MapHandle handle, Codec<K> keyCodec) {
+        super(handle, keyCodec, Codecs.INT32);
+    }
+
+    /** Stores {@code inner} under {@code key}. */
+    public void put(K key, MapHandle inner) {
+        handle.update(encodeKey(key), encodeValue(inner.fd()), UpdateFlag.ANY.bits());
+    }
+
+    /** Stores the map of {@code inner} under {@code key}. */
+    public void put(K key, BpfMap<?, ?> inner) {
+        put(key, inner.handle());
+    }
+
+    /** The kernel id of the inner map under {@code key}; empty when absent. */
+    public OptionalInt innerMapId(K key) {
+        ByteBuffer value = allocate(4);
+        return handle.lookup(encodeKey(key), value) ? OptionalInt.of(value.getInt(0)) : OptionalInt.empty();
+    }
+
+    /** Removes the inner map under {@code key}; false when absent. */
+    public boolean delete(K key) {
+        return handle.delete(encodeKey(key));
+    }
+
+    /** The keys present now, each once. */
+    public List<K> keys() {
+        return decodedKeys();
+    }
+}

@@ -1,0 +1,32 @@
+package io.bpf4j.map;
+
+import io.bpf4j.program.BpfProgram;
+import io.bpf4j.spi.MapHandle;
+import io.bpf4j.spi.ProgramHandle;
+import java.util.OptionalInt;
+
+/**
+ * A program array ({@code BPF_MAP_TYPE_PROG_ARRAY}): the targets of {@code bpf_tail_call}. A tail
+ * call to an empty slot falls through to the code after it.
+ */
+public final class BpfProgArray extends BpfFdArray {
+    /** Wraps a raw program array. */
+    public BpfProgArray(MapHandle handle) {
+        super(handle);
+    }
+
+    /** Makes tail calls to {@code index} run {@code program}, which must have the caller's program type. */
+    public void set(int index, BpfProgram program) {
+        setFd(index, program.fd());
+    }
+
+    /** Makes tail calls to {@code index} run {@code program}, which must have the caller's program type. */
+    public void set(int index, ProgramHandle program) {
+        setFd(index, program.fd());
+    }
+
+    /** The kernel id of the program at {@code index}; empty when the slot is empty. */
+    public OptionalInt programId(int index) {
+        return storedId(index);
+    }
+}
