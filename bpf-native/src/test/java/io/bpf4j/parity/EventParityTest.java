@@ -1,0 +1,110 @@
+package io.bpf4j.parity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bpf4j.codec.Codecs;
+import io.bpf4j.perfbuf.PerfBufferReader;
+import io.bpf4j.ringbuf.RingBufferReader;
+import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.test.BackendTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Ring-buffer and perf-buffer behaviour seen through bpf-api's readers, on the fake and on the real
+ * kernel: record order, capacity and drops, wake-ups, the perf record framing and padding.
+ */
+class EventParityTest {
+    @BackendTest
+    void ringRecordsArriveInOrder(KernelBackend backend) {
+        try (ParityFixture fixture = ParityFixture.load(backend);
+                RingBufferReader<Long> reader = new RingBufferReader<>("events", fixture.object().ringBuffer("events"),
+                        Codecs.INT64)) {
+            fixture.produceRecords(3);
+            List<Long> seen = new ArrayList<>();
+            List<Integer> lengths = new ArrayList<>();
+
+            reader.drainViews((data, offset, length) -> {
+                lengths.add(length);
+                seen.add(data.getLong(offset));
+            });
+
+            assertThat(seen).containsExactly(0L, 1L, 2L);
+            assertThat(lengths).containsOnly(ParityFixture.RECORD_SIZE);
+        }
+    }
+
+    @BackendTest
+    void aFullRingKeepsOneByteFreeAndDropsTheRest(KernelBackend backend) {
+        try (ParityFixture fixture = ParityFixture.load(backend);
+                RingBufferReader<Long> reader = new RingBufferReader<>("events", fixture.object().ringBuffer("events"),
+                        Codecs.INT64)) {
+            fixture.produceRecords(66); // 64 bytes each in a 4096-byte ring
+
+            int delivered = reader.drainViews((data, offset, length) -> { });
+
+            assertThat(delivered).isEqualTo(63);
+            assertThat(fixture.counter("drops")).isEqualTo(3);
+            fixture.produceRecords(1);
+            List<Long> after = new ArrayList<>();
+            reader.drain(after::add);
+            assertThat(after).containsExactly(63L);
+        }
+    }
+
+    @BackendTest
+    @Timeout(30)
+    void aWaitingReaderWakesWhenARecordIsProduced(KernelBackend backend) throws Exception {
+        try (ParityFixture fixture = ParityFixture.load(backend);
+                RingBufferReader<Long> reader = new RingBufferReader<>("events", fixture.object().ringBuffer("events"),
+                        Codecs.INT64)) {
+            List<Long> seen = new ArrayList<>();
+            CompletableFuture<Integer> polled = CompletableFuture.supplyAsync(() -> reader.poll(Duration.ofSeconds(10), seen::add));
+            fixture.produceRecords(1);
+            assertThat(polled.get()).isEqualTo(1);
+            assertThat(seen).containsExactly(0L);
+        }
+    }
+
+    @BackendTest
+    void perfSamplesCarryTheirPaddingInTheRawSize(KernelBackend backend) {
+        try (ParityFixture fixture = ParityFixture.load(backend);
+                PerfBufferReader<Long> reader = new PerfBufferReader<>("samples",
+                        fixture.object().perfBuffer("samples", 1), Codecs.INT64)) {
+            assertThat(reader.cpuCount()).isEqualTo(backend.possibleCpus());
+            fixture.produceSamples(3);
+            List<Long> seen = new ArrayList<>();
+            List<Integer> lengths = new ArrayList<>();
+
+            reader.drainViews((data, offset, length) -> {
+                lengths.add(length);
+                seen.add(data.getLong(offset));
+            });
+
+            assertThat(seen).containsExactlyInAnyOrder(0L, 1L, 2L);
+            assertThat(lengths).as("8 bytes + 4 of padding, so the record is 8-byte aligned").containsOnly(12);
+            assertThat(reader.lostSamples()).isZero();
+        }
+    }
+
+    @BackendTest
+    void aFullPerfRingLosesSamplesAndReportsThemBeforeTheNextOne(KernelBackend backend) {
+        try (ParityFixture fixture = ParityFixture.load(backend);
+                PerfBufferReader<Long> reader = new PerfBufferReader<>("samples",
+                        fixture.object().perfBuffer("samples", 1), Codecs.INT64)) {
+            fixture.produceSamples(200); // 24-byte records in a 4096-byte ring: 170 fit, one byte stays free
+            List<Long> seen = new ArrayList<>();
+
+            assertThat(reader.drain(seen::add)).isEqualTo(170);
+            assertThat(reader.lostSamples()).as("reported only with the next sample").isZero();
+            fixture.produceSamples(1);
+            assertThat(reader.drain(seen::add)).isEqualTo(1);
+
+            assertThat(reader.lostSamples(0)).isEqualTo(30);
+            assertThat(seen).startsWith(0L, 1L).endsWith(169L, 200L);
+        }
+    }
+}

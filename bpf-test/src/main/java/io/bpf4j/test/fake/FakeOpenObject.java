@@ -1,0 +1,90 @@
+package io.bpf4j.test.fake;
+
+import io.bpf4j.BpfException;
+import io.bpf4j.elf.ElfFile;
+import io.bpf4j.spec.DataSectionSpec;
+import io.bpf4j.spec.ObjectSpec;
+import io.bpf4j.spec.ProgramSpec;
+import io.bpf4j.spi.LoadedObject;
+import io.bpf4j.spi.OpenObject;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** An object opened in the fake kernel: its data sections hold the ELF's initial values until load. */
+final class FakeOpenObject implements OpenObject {
+    private final FakeKernel kernel;
+    private final ObjectSpec spec;
+    private final Map<String, DataSection> sections = new LinkedHashMap<>();
+    private final Set<String> notLoaded = new HashSet<>();
+    private boolean done;
+
+    FakeOpenObject(FakeKernel kernel, ObjectSpec spec, ElfFile elf) {
+        this.kernel = kernel;
+        this.spec = spec;
+        for (DataSectionSpec section : spec.dataSections()) {
+            ByteBuffer initial = elf.section(section.name())
+                    .filter(s -> !s.isNoBits())
+                    .map(elf::contents)
+                    .orElse(null);
+            sections.put(section.name(), new DataSection(section.name(), section.size(), section.readOnly(), initial));
+        }
+        kernel.resources().opened(this, "open (not loaded) object '" + spec.name() + "'");
+    }
+
+    @Override
+    public synchronized ByteBuffer initialData(String sectionName) {
+        checkOpen();
+        DataSection section = sections.get(sectionName);
+        if (section == null) {
+            throw new BpfException("finding data section '" + sectionName + "'", 0,
+                    "object '" + spec.name() + "' has only " + String.join(", ", sections.keySet()));
+        }
+        return section.initialData();
+    }
+
+    @Override
+    public synchronized void setAutoload(String programName, boolean autoload) {
+        checkOpen();
+        if (spec.program(programName).isEmpty()) {
+            throw new BpfException("setting autoload of program '" + programName + "'", 0,
+                    "object '" + spec.name() + "' has no such program");
+        }
+        if (autoload) {
+            notLoaded.remove(programName);
+        } else {
+            notLoaded.add(programName);
+        }
+    }
+
+    @Override
+    public synchronized LoadedObject load() {
+        checkOpen();
+        kernel.faults().check(FaultPoint.LOAD_OBJECT, spec.name(), "loading object '" + spec.name() + "'");
+        for (ProgramSpec program : spec.programs()) {
+            if (!notLoaded.contains(program.name())) {
+                kernel.verify(program.name());
+            }
+        }
+        done = true;
+        kernel.resources().closed(this);
+        sections.values().forEach(DataSection::load);
+        return new FakeLoadedObject(kernel, spec, sections, notLoaded);
+    }
+
+    private void checkOpen() {
+        if (done) {
+            throw new IllegalStateException("object '" + spec.name() + "' was loaded or closed");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!done) {
+            done = true;
+            kernel.resources().closed(this);
+        }
+    }
+}
