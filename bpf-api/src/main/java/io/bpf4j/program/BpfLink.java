@@ -1,6 +1,7 @@
 package io.bpf4j.program;
 
 import io.bpf4j.spi.LinkHandle;
+import java.io.InputStream;
 import java.util.Objects;
 
 /** An attached program. Closing the link detaches it. */
@@ -15,6 +16,21 @@ public final class BpfLink implements AutoCloseable {
     /** What is attached where. */
     public String description() {
         return handle.description();
+    }
+
+    /** Pins the link in a BPF file system so the attachment outlives this process. */
+    public void pin(String path) {
+        handle.pin(path);
+    }
+
+    /** Atomically replaces the attached program with {@code program} (of the same object). */
+    public void update(BpfProgram program) {
+        handle.update(program.name());
+    }
+
+    /** Runs an attached iterator once; its output as a stream the caller closes. */
+    public InputStream openIterator() {
+        return handle.openIterator();
     }
 
     /** Detaches; idempotent. */

@@ -2,6 +2,7 @@ package io.bpf4j.ringbuf;
 
 import io.bpf4j.codec.Codec;
 import io.bpf4j.spi.LoadedObject;
+import io.bpf4j.spi.RingBufferMemory;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -41,7 +42,14 @@ public final class BpfRingBuffer<T> {
 
     /** Maps the ring and returns a reader over it; close the reader (or the skeleton) to unmap. */
     public RingBufferReader<T> reader() {
-        RingBufferReader<T> reader = new RingBufferReader<>(name, object.ringBuffer(name), codec);
+        RingBufferMemory memory = object.ringBuffer(name);
+        RingBufferReader<T> reader;
+        try {
+            reader = new RingBufferReader<>(name, memory, codec);
+        } catch (RuntimeException e) {
+            memory.close(); // a ring the reader refuses must not stay mapped
+            throw e;
+        }
         owner.accept(reader);
         return reader;
     }

@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * kernel); draining never calls into native code.
  *
  * <p>Thread-safe: polls are serialised, and {@link #close()} waits for a running drain so the
- * ring's memory is never touched after it is unmapped.
+ * ring's memory is never touched after it is unmapped. When the backend closes the memory itself
+ * (its object closing first), each drain's {@link RingBufferMemory#beginRead()} says so and the
+ * reader reports an empty ring from then on.
  *
  * @param <T> the record type of the typed path
  */
@@ -88,45 +90,66 @@ public final class RingBufferReader<T> implements AutoCloseable {
     }
 
     /**
-     * Delivers every available record in place without waiting. A record is consumed before its
-     * handler runs, so an exception from the handler propagates once and the record is not
-     * delivered again.
+     * Delivers every available record in place without waiting. A record is consumed when its
+     * handler returns or throws, so an exception from the handler propagates once, the record is
+     * not delivered again, and the records after it wait for the next drain. (A
+     * {@link RingBufferPoller} instead delivers them and reports every failure at the end.)
      */
     public int drainViews(RecordHandler handler) {
         lock.lock();
         try {
-            if (closed) {
+            // beginRead fails once the backend closed the memory (say, with its object): the
+            // mapping may be gone, and touching it would crash the JVM.
+            if (closed || !memory.beginRead()) {
                 return 0;
             }
-            var consumerBuf = memory.consumerPosition();
-            var data = memory.data();
-            long consumer = (long) LONG.getAcquire(consumerBuf, 0);
-            long producer = (long) LONG.getAcquire(memory.producerPosition(), 0);
-            int delivered = 0;
-            while (consumer < producer) {
-                int headerAt = (int) (consumer & mask);
-                int header = (int) INT.getAcquire(data, headerAt);
-                if ((header & BUSY_BIT) != 0) {
-                    break; // reserved but not yet committed: later records wait for it
-                }
-                int length = header & ~(BUSY_BIT | DISCARD_BIT);
-                consumer += (length + HEADER_SIZE + 7) & ~7L;
-                LONG.setRelease(consumerBuf, 0, consumer);
-                if ((header & DISCARD_BIT) == 0) {
-                    delivered++;
-                    handler.onRecord(data, headerAt + HEADER_SIZE, length);
-                }
-                if (consumer >= producer) {
-                    producer = (long) LONG.getAcquire(memory.producerPosition(), 0);
-                }
+            try {
+                return deliver(handler);
+            } finally {
+                memory.endRead();
             }
-            return delivered;
         } finally {
             lock.unlock();
         }
     }
 
-    private T decode(java.nio.ByteBuffer data, int offset, int length) {
+    private int deliver(RecordHandler handler) {
+        var consumerBuf = memory.consumerPosition();
+        var data = memory.data();
+        long consumer = (long) LONG.getAcquire(consumerBuf, 0);
+        long producer = (long) LONG.getAcquire(memory.producerPosition(), 0);
+        int delivered = 0;
+        while (consumer < producer && !closed) { // a handler may close this reader
+            int headerAt = (int) (consumer & mask);
+            int header = (int) INT.getAcquire(data, headerAt);
+            if ((header & BUSY_BIT) != 0) {
+                break; // reserved but not yet committed: later records wait for it
+            }
+            int length = header & ~(BUSY_BIT | DISCARD_BIT);
+            consumer += (length + HEADER_SIZE + 7) & ~7L;
+            try {
+                if ((header & DISCARD_BIT) == 0) {
+                    delivered++;
+                    handler.onRecord(data, headerAt + HEADER_SIZE, length);
+                }
+            } finally {
+                // Released only after the handler: the producer may overwrite the space at once.
+                LONG.setRelease(consumerBuf, 0, consumer);
+            }
+            if (consumer >= producer) {
+                producer = (long) LONG.getAcquire(memory.producerPosition(), 0);
+            }
+        }
+        return delivered;
+    }
+
+    /** The ring's memory, for a {@link RingBufferPoller}'s wait set. */
+    RingBufferMemory memory() {
+        return memory;
+    }
+
+    /** Decodes the record at {@code offset} for the typed path. */
+    T decode(java.nio.ByteBuffer data, int offset, int length) {
         if (length < codec.size()) {
             throw new IllegalStateException("ring buffer '" + name + "': a record of " + length
                     + " bytes is shorter than its type (" + codec.size() + " bytes)");

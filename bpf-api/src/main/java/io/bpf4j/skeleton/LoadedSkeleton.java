@@ -3,6 +3,7 @@ package io.bpf4j.skeleton;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.map.BpfArrayMap;
 import io.bpf4j.map.BpfHashMap;
+import io.bpf4j.perfbuf.BpfPerfBuffer;
 import io.bpf4j.program.BpfLink;
 import io.bpf4j.program.BpfProgram;
 import io.bpf4j.ringbuf.BpfRingBuffer;
@@ -50,6 +51,11 @@ public abstract class LoadedSkeleton implements AutoCloseable {
     /** A typed ring buffer of the object; its readers close with the skeleton. */
     protected final <T> BpfRingBuffer<T> ringBuffer(String name, Codec<T> record) {
         return new BpfRingBuffer<>(object, name, record, this::own);
+    }
+
+    /** A typed perf buffer of the object; its readers close with the skeleton. */
+    protected final <T> BpfPerfBuffer<T> perfBuffer(String name, Codec<T> record) {
+        return new BpfPerfBuffer<>(object, name, record, this::own);
     }
 
     /** The live memory of a data section. */

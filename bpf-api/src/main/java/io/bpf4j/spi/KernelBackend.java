@@ -21,4 +21,34 @@ public interface KernelBackend {
 
     /** Opens the kernel's trace pipe, where {@code bpf_printk} output appears. */
     TracePipe openTracePipe();
+
+    /**
+     * What this kernel supports, probed on first use and cached.
+     *
+     * @throws io.bpf4j.UnsupportedFeatureException when this backend cannot probe
+     */
+    default io.bpf4j.features.KernelFeatures features() {
+        throw Unsupported.byBackend(this, "feature probes");
+    }
+
+    /**
+     * Opens the map pinned at {@code path} (on a bpffs mount such as {@code /sys/fs/bpf}). The
+     * caller owns the handle and closes it; the pin stays.
+     */
+    default OwnedMapHandle openPinnedMap(String path) {
+        throw Unsupported.byBackend(this, "openPinnedMap");
+    }
+
+    /** Opens the map with the kernel id {@code id} (see {@link MapHandle#id()}). The caller closes it. */
+    default OwnedMapHandle openMapById(int id) {
+        throw Unsupported.byBackend(this, "openMapById");
+    }
+
+    /**
+     * The number of possible CPUs: how many values a per-CPU map holds per element (see
+     * {@link MapHandle} for the buffer layout).
+     */
+    default int possibleCpus() {
+        throw Unsupported.byBackend(this, "possibleCpus");
+    }
 }

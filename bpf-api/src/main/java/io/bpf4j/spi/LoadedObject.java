@@ -23,8 +23,57 @@ public interface LoadedObject extends AutoCloseable {
      */
     LinkHandle attach(String programName);
 
+    /**
+     * Attaches a program at an explicit target.
+     *
+     * @throws io.bpf4j.UnsupportedFeatureException when the kernel (or this backend) lacks the attach kind
+     * @throws io.bpf4j.BpfException naming the target's argument the kernel refused (symbol,
+     *     interface, pid, ...)
+     */
+    default LinkHandle attach(String programName, AttachTarget target) {
+        throw Unsupported.byBackend(this, "attaching program '" + programName + "' to " + target);
+    }
+
+    /**
+     * Runs a program once or repeatedly on the given input ({@code BPF_PROG_TEST_RUN}), without
+     * attaching it.
+     */
+    default TestRunResult testRun(String programName, TestRunRequest request) {
+        throw Unsupported.byBackend(this, "test-running program '" + programName + "'");
+    }
+
+    /** The kernel's view of a program: id, tag, run statistics. */
+    default ProgramInfo programInfo(String programName) {
+        throw Unsupported.byBackend(this, "reading the info of program '" + programName + "'");
+    }
+
+    /**
+     * Makes the kernel count program runs and run time (for {@link #programInfo}) until the returned
+     * handle is closed.
+     */
+    default RunStatistics enableRunStatistics() {
+        throw Unsupported.byBackend(this, "enabling run statistics");
+    }
+
+    /**
+     * The verifier's log of a program's successful load; empty unless a log level was set with
+     * {@link OpenObject#setLogLevel} before the load.
+     */
+    default String verifierLog(String programName) {
+        throw Unsupported.byBackend(this, "reading the verifier log of program '" + programName + "'");
+    }
+
     /** Maps a ring-buffer map's memory for reading in Java. The caller closes it. */
     RingBufferMemory ringBuffer(String mapName);
+
+    /**
+     * Opens a perf buffer on a perf event array map: one perf event and ring of
+     * {@code pagesPerCpu} data pages (a power of two) per CPU, each plugged into the map's slot
+     * for its CPU. The caller closes it.
+     */
+    default PerfBufferMemory perfBuffer(String mapName, int pagesPerCpu) {
+        throw Unsupported.byBackend(this, "opening perf buffer '" + mapName + "'");
+    }
 
     /** Releases every map, program, link, mapping and ring buffer of this object; idempotent. */
     @Override

@@ -17,6 +17,14 @@ public interface OpenObject extends AutoCloseable {
     void setAutoload(String programName, boolean autoload);
 
     /**
+     * Asks the verifier for a log of a program's load even when it succeeds: 1 for the basic log,
+     * 2 for every instruction's state; read it with {@link LoadedObject#verifierLog} after load.
+     */
+    default void setLogLevel(String programName, int level) {
+        throw Unsupported.byBackend(this, "setting the verifier log level of program '" + programName + "'");
+    }
+
+    /**
      * Loads every map and program into the kernel. On success the returned object owns every
      * resource and this object's {@link #close()} does nothing; on failure everything opened so far
      * is released when this object is closed.

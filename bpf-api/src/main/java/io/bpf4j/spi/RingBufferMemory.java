@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
  *
  * <p>All buffers are in native byte order and stay valid until {@link #close()}.
  */
-public interface RingBufferMemory extends AutoCloseable {
+public interface RingBufferMemory extends EventSource, SharedMemory {
     /** The data area's size in bytes: a power of two. */
     int size();
 
@@ -30,6 +30,7 @@ public interface RingBufferMemory extends AutoCloseable {
      *
      * @return true when woken by the producer, false on timeout
      */
+    @Override
     boolean awaitData(long timeoutMillis);
 
     /** Unmaps the memory; idempotent. No buffer of this object may be touched afterwards. */

@@ -44,4 +44,40 @@ final class AttachFailures {
         }
         return new BpfException(operation, errno, libbpf);
     }
+
+    /**
+     * A failed explicit attach: a permission error naming the missing capabilities, else the errno
+     * with {@code detail} (what the errno means for this target) and libbpf's recent warnings.
+     */
+    static BpfException explain(String operation, int errno, String detail) {
+        if (errno == Errno.EPERM || errno == Errno.EACCES) {
+            Optional<String> missing = Capabilities.missingForBpf();
+            if (missing.isPresent()) {
+                return new BpfPermissionException(operation, errno, missing.get());
+            }
+        }
+        String libbpf = LibbpfLog.recentText();
+        String text = detail == null ? libbpf : libbpf == null ? detail : detail + "; " + libbpf;
+        return new BpfException(operation, errno, text);
+    }
+
+    /** A failed kprobe attach: the kernel's missing kprobe support when that is the cause. */
+    static BpfException kprobe(String operation, int errno, String function) {
+        boolean notSupported = errno == Errno.EOPNOTSUPP || errno == Errno.ENOTSUPP || errno == Errno.ENOENT;
+        Optional<String> missing = notSupported ? KernelFeatures.whyNoKprobes() : Optional.empty();
+        if (missing.isPresent()) {
+            return new UnsupportedFeatureException(operation, errno, missing.get());
+        }
+        return explain(operation, errno, errno == Errno.ENOENT ? "no kernel function '" + function + "'" : null);
+    }
+
+    /** A failed trampoline (fentry/fexit/LSM) attach: trampolines missing, when the kernel says so. */
+    static BpfException trampoline(String operation, int errno) {
+        if (errno == Errno.EPERM || errno == Errno.ENOTSUPP || errno == Errno.EOPNOTSUPP) {
+            if (Capabilities.missingForBpf().isEmpty()) {
+                return new UnsupportedFeatureException(operation, errno, LoadFailures.NO_TRAMPOLINES);
+            }
+        }
+        return explain(operation, errno, null);
+    }
 }

@@ -96,6 +96,25 @@ final class LibC {
 
     static native int eventfd(int initialValue, int flags);
 
+    /** {@code syscall(2)} with five arguments, for {@code perf_event_open} (see the three-argument form). */
+    static native long syscall(long number, long arg1, long arg2, long arg3, long arg4, long arg5);
+
+    static native int socketpair(int domain, int type, int protocol, int[] fds);
+
+    static native int setsockopt(int fd, int level, int option, Pointer value, int length);
+
     /** Formats libbpf's messages: {@code args} is the {@code va_list} libbpf hands its print callback. */
     static native int vsnprintf(Pointer buffer, long size, Pointer format, Pointer args);
+
+    /**
+     * {@code ioctl(2)} with one integer argument (perf event enable/disable). Variadic in C; a
+     * fixed signature is safe for the reason given at {@link #syscall(long, long, long, long)}.
+     */
+    static native int ioctl(int fd, long request, long argument);
+
+    /** {@code sched_getaffinity(2)}: the CPUs {@code pid} (0: this thread) may run on, as a bit mask. */
+    static native int sched_getaffinity(int pid, long maskSize, long mask);
+
+    /** {@code sched_setaffinity(2)}: restricts {@code pid} (0: this thread) to the CPUs of the mask. */
+    static native int sched_setaffinity(int pid, long maskSize, long mask);
 }

@@ -1,9 +1,12 @@
 package io.bpf4j.linux;
 
 import io.bpf4j.BpfException;
+import io.bpf4j.Errno;
 import io.bpf4j.spi.KernelBackend;
 import io.bpf4j.spi.OpenObject;
+import io.bpf4j.spi.OwnedMapHandle;
 import io.bpf4j.spi.TracePipe;
+import java.util.Objects;
 
 /**
  * The running Linux kernel as a {@link KernelBackend}: objects are opened, loaded (with CO-RE
@@ -48,6 +51,41 @@ public final class NativeKernel implements KernelBackend {
     @Override
     public TracePipe openTracePipe() {
         return NativeTracePipe.open();
+    }
+
+    @Override
+    public OwnedMapHandle openPinnedMap(String path) {
+        Objects.requireNonNull(path, "path");
+        int fd = BpfSyscall.objGet(path);
+        if (fd < 0) {
+            throw KernelErrors.failure("bpf(BPF_OBJ_GET) of " + path, -fd, BpfFs.openDetail(-fd, path));
+        }
+        return OwnedNativeMap.adopt(fd, "pinned map " + path);
+    }
+
+    @Override
+    public OwnedMapHandle openMapById(int id) {
+        int fd = BpfSyscall.mapFdById(id);
+        if (fd < 0) {
+            throw KernelErrors.failure("bpf(BPF_MAP_GET_FD_BY_ID) of map id " + id, -fd,
+                    -fd == Errno.ENOENT ? "no map has id " + id : null);
+        }
+        return OwnedNativeMap.adopt(fd, "map id " + id);
+    }
+
+    @Override
+    public int possibleCpus() {
+        return PossibleCpus.count();
+    }
+
+    /** Probes on first use of each answer; the probes are shared by every NativeKernel of this JVM. */
+    @Override
+    public io.bpf4j.features.KernelFeatures features() {
+        return SharedFeatures.INSTANCE;
+    }
+
+    private static final class SharedFeatures {
+        static final NativeFeatures INSTANCE = new NativeFeatures();
     }
 
     @Override

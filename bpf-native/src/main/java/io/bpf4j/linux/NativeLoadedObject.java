@@ -4,11 +4,17 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.bpf4j.BpfException;
+import io.bpf4j.spi.AttachTarget;
 import io.bpf4j.spi.LinkHandle;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.MapHandle;
+import io.bpf4j.spi.PerfBufferMemory;
 import io.bpf4j.spi.ProgramHandle;
+import io.bpf4j.spi.ProgramInfo;
 import io.bpf4j.spi.RingBufferMemory;
+import io.bpf4j.spi.RunStatistics;
+import io.bpf4j.spi.TestRunRequest;
+import io.bpf4j.spi.TestRunResult;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class NativeLoadedObject implements LoadedObject {
     private static final int BPF_MAP_TYPE_RINGBUF = 27;
+    private static final int BPF_MAP_TYPE_PERF_EVENT_ARRAY = 4;
 
     private final String name;
     private final Pointer object;
@@ -34,7 +41,9 @@ final class NativeLoadedObject implements LoadedObject {
     private final int possibleCpus;
     private final Map<String, NativeMap> maps = new HashMap<>();
     private final Set<NativeLink> links = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> verifierLogs = new ConcurrentHashMap<>();
     private final Set<NativeRingBufferMemory> ringBuffers = ConcurrentHashMap.newKeySet();
+    private final Set<NativePerfBufferMemory> perfBuffers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** Takes ownership of {@code object} and of {@code elf}, its image. */
@@ -66,9 +75,9 @@ final class NativeLoadedObject implements LoadedObject {
             throw new BpfException("finding map '" + mapName + "'", 0,
                     "object '" + name + "' has only " + String.join(", ", mapNames()));
         }
-        NativeMap handle = new NativeMap(this, mapName, LibBpf.bpf_map__type(map), LibBpf.bpf_map__fd(map),
-                LibBpf.bpf_map__key_size(map), LibBpf.bpf_map__value_size(map), LibBpf.bpf_map__max_entries(map),
-                possibleCpus);
+        NativeMap handle = new NativeMap(this::ensureOpen, mapName, LibBpf.bpf_map__type(map),
+                LibBpf.bpf_map__fd(map), LibBpf.bpf_map__key_size(map), LibBpf.bpf_map__value_size(map),
+                LibBpf.bpf_map__max_entries(map), possibleCpus);
         maps.put(mapName, handle);
         return handle;
     }
@@ -114,9 +123,51 @@ final class NativeLoadedObject implements LoadedObject {
         if (link == null) {
             throw AttachFailures.explain(program, Native.getLastError());
         }
-        NativeLink handle = new NativeLink(link, program.describe(), links::remove);
+        return track(new LibbpfLinkAttachment(link), program.describe());
+    }
+
+    @Override
+    public synchronized LinkHandle attach(String programName, AttachTarget target) {
+        NativeProgram program = findProgram(programName);
+        Attachment attachment = Attachers.attach(program, java.util.Objects.requireNonNull(target, "target"));
+        return track(attachment, programName + " → " + Attachers.describe(target));
+    }
+
+    private NativeLink track(Attachment attachment, String description) {
+        NativeLink handle = new NativeLink(attachment, description, this::programFd, links::remove);
         links.add(handle);
         return handle;
+    }
+
+    private synchronized int programFd(String programName) {
+        return findProgram(programName).fd();
+    }
+
+    @Override
+    public synchronized TestRunResult testRun(String programName, TestRunRequest request) {
+        return NativeTestRun.run(findProgram(programName), java.util.Objects.requireNonNull(request, "request"));
+    }
+
+    @Override
+    public synchronized ProgramInfo programInfo(String programName) {
+        return NativeProgramInfo.read(findProgram(programName));
+    }
+
+    @Override
+    public RunStatistics enableRunStatistics() {
+        ensureOpen();
+        return NativeRunStatistics.enable();
+    }
+
+    @Override
+    public synchronized String verifierLog(String programName) {
+        findProgram(programName);
+        return verifierLogs.getOrDefault(programName, "");
+    }
+
+    /** Keeps the verifier logs of programs loaded with a log level (see {@link NativeOpenObject#setLogLevel}). */
+    void keepVerifierLogs(Map<String, String> logs) {
+        verifierLogs.putAll(logs);
     }
 
     @Override
@@ -128,6 +179,22 @@ final class NativeLoadedObject implements LoadedObject {
         }
         NativeRingBufferMemory memory = NativeRingBufferMemory.map(mapName, map.fd(), map.maxEntries(), ringBuffers::remove);
         ringBuffers.add(memory);
+        return memory;
+    }
+
+    @Override
+    public synchronized PerfBufferMemory perfBuffer(String mapName, int pagesPerCpu) {
+        NativeMap map = nativeMap(mapName);
+        if (map.typeId() != BPF_MAP_TYPE_PERF_EVENT_ARRAY) {
+            throw new BpfException("opening perf buffer '" + mapName + "'", 0,
+                    "it is a " + map.type() + " map, not a perf event array");
+        }
+        // libbpf sizes a perf event array without max_entries to the possible CPUs; a smaller one
+        // serves only the CPUs it has slots for.
+        int cpus = Math.min(possibleCpus, map.maxEntries());
+        NativePerfBufferMemory memory = NativePerfBufferMemory.open(mapName, map.fd(), cpus, pagesPerCpu,
+                perfBuffers::remove);
+        perfBuffers.add(memory);
         return memory;
     }
 
@@ -145,6 +212,7 @@ final class NativeLoadedObject implements LoadedObject {
         }
         closed = true;
         List.copyOf(ringBuffers).forEach(NativeRingBufferMemory::close);
+        List.copyOf(perfBuffers).forEach(NativePerfBufferMemory::close);
         List.copyOf(links).forEach(NativeLink::close);
         LibBpf.bpf_object__close(object);
         elf.close();

@@ -33,6 +33,8 @@ final class NativeOpenObject implements OpenObject {
     private Memory elf;
     private Pointer object;
     private State state = State.OPEN;
+    /** Programs whose successful load's verifier log the caller asked for. */
+    private final Map<String, Integer> logLevels = new java.util.HashMap<>();
 
     private enum State {
         OPEN,
@@ -97,9 +99,28 @@ final class NativeOpenObject implements OpenObject {
     }
 
     @Override
+    public synchronized void setLogLevel(String programName, int level) {
+        ensureOpen();
+        String operation = "setting the verifier log level of program '" + programName + "'";
+        if (level < 0 || level > 2) {
+            throw new IllegalArgumentException(operation + ": level must be 0, 1 or 2, not " + level);
+        }
+        Pointer program = LibBpf.bpf_object__find_program_by_name(object, programName);
+        if (program == null) {
+            throw new BpfException(operation, 0, "object '" + name + "' has no such program");
+        }
+        int result = LibBpfAttach.bpf_program__set_log_level(program, level);
+        if (result < 0) {
+            throw new BpfException(operation, -result, null);
+        }
+        logLevels.put(programName, level);
+    }
+
+    @Override
     public synchronized LoadedObject load() {
         ensureOpen();
         Map<Pointer, Memory> logs = attachLogBuffers();
+        Map<String, String> keptLogs = new LinkedHashMap<>();
         try {
             LibbpfLog.clearRecent();
             int result = LibBpf.bpf_object__load(object);
@@ -107,6 +128,13 @@ final class NativeOpenObject implements OpenObject {
                 BpfException failure = explain(-result, logs);
                 release(State.LOAD_FAILED);
                 throw failure;
+            }
+            // With a log level set, libbpf loads with the log on from the start, so a success has one too.
+            for (Map.Entry<Pointer, Memory> log : logs.entrySet()) {
+                String program = LibBpf.bpf_program__name(log.getKey());
+                if (logLevels.getOrDefault(program, 0) > 0) {
+                    keptLogs.put(program, log.getValue().getString(0, StandardCharsets.UTF_8.name()));
+                }
             }
         } finally {
             // libbpf writes a program's log only while loading it, and never loads a program twice.
@@ -116,6 +144,7 @@ final class NativeOpenObject implements OpenObject {
         object = null;
         elf = null;
         state = State.LOADED;
+        loaded.keepVerifierLogs(keptLogs);
         try {
             DataSections.mapLive(loaded.pointer(), name);
         } catch (RuntimeException e) {

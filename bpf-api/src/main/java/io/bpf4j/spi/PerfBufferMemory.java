@@ -1,0 +1,32 @@
+package io.bpf4j.spi;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The memory of a perf buffer ({@code BPF_MAP_TYPE_PERF_EVENT_ARRAY} with one perf event per
+ * CPU), laid out as the kernel lays it out, so that one reader
+ * ({@link io.bpf4j.perfbuf.PerfBufferReader}) reads the real kernel's and a fake's alike.
+ *
+ * <p>Per CPU: a metadata page ({@code struct perf_event_mmap_page}: {@code data_head} at 1024,
+ * written by the kernel; {@code data_tail} at 1032, written by the reader) and a data area of
+ * 2<sup>n</sup> pages holding {@code struct perf_event_header}-framed records. All buffers are in
+ * native byte order and stay valid until {@link #close()}.
+ */
+public interface PerfBufferMemory extends EventSource, SharedMemory {
+    /** How many per-CPU rings there are; CPUs are numbered {@code 0 .. cpuCount() - 1}. */
+    int cpuCount();
+
+    /** The metadata page of {@code cpu}'s ring: writable, at least 1056 bytes. */
+    ByteBuffer metadata(int cpu);
+
+    /** The data area of {@code cpu}'s ring: its capacity is a power of two. */
+    ByteBuffer data(int cpu);
+
+    /** Waits until any CPU's ring is signalled (see {@link EventSource#awaitData}). */
+    @Override
+    boolean awaitData(long timeoutMillis);
+
+    /** Unmaps every ring and releases the perf events; idempotent. No buffer may be touched afterwards. */
+    @Override
+    void close();
+}
