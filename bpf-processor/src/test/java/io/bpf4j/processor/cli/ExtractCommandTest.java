@@ -1,0 +1,46 @@
+package io.bpf4j.processor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    @Test
+    void writesTheObjectsOfEachBinaryNamedAfterIt() throws IOException {
+        byte[] object = Files.readAllBytes(TestObjects.object("opensnoop.bpf.o"));
+        Path tool = dir.resolve("snoop");
+        ByteArrayOutputStream binary = new ByteArrayOutputStream();
+        binary.writeBytes(new byte[123]);
+        binary.writeBytes(object);
+        binary.writeBytes(object);
+        Files.write(tool, binary.toByteArray());
+
+        int status = ExtractCommand.run(err, dir.resolve("out").toString(), tool.toString());
+
+        assertThat(status).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("out/snoop.bpf.o"))).isEqualTo(object);
+        assertThat(Files.readAllBytes(dir.resolve("out/snoop_2.bpf.o"))).isEqualTo(object);
+    }
+
+    @Test
+    void aBinaryWithoutObjectsFails() {
+        int status = ExtractCommand.run(err, dir.toString(), "/bin/true");
+
+        assertThat(status).isEqualTo(GenerateCommand.FAILED);
+        assertThat(errBytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo("bpf4j extract: /bin/true: no embedded BPF object (ELF, e_machine 247)\n");
+    }
+}
