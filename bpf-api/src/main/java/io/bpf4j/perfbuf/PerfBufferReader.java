@@ -4,6 +4,7 @@ import io.bpf4j.codec.Codec;
 import io.bpf4j.ringbuf.HandlerException;
 import io.bpf4j.ringbuf.HandlerFailures;
 import io.bpf4j.ringbuf.RecordHandler;
+import io.bpf4j.spi.EventSource;
 import io.bpf4j.spi.PerfBufferMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -78,6 +79,14 @@ public final class PerfBufferReader<T> implements AutoCloseable {
     /** The perf event array map's name. */
     public String name() {
         return name;
+    }
+
+    /**
+     * Where the kernel signals new samples on any CPU, for pollers that wait on several channels at
+     * once ({@link io.bpf4j.events.EventPoller}); waiting on it never touches the rings' memory.
+     */
+    public EventSource eventSource() {
+        return memory;
     }
 
     /** How many per-CPU rings the buffer has. */

@@ -29,6 +29,24 @@ public final class HandlerFailures {
         count++;
     }
 
+    /**
+     * Takes over the failures another drain reported (e.g. a perf buffer reader's own), so that
+     * they join this drain's report: its cause and suppressed exceptions are kept, its count added.
+     */
+    public void addAll(HandlerException reported) {
+        int before = count;
+        if (reported.getCause() instanceof Exception) {
+            add((Exception) reported.getCause());
+        }
+        for (Throwable suppressed : reported.getSuppressed()) {
+            if (suppressed instanceof Exception) {
+                add((Exception) suppressed);
+            }
+        }
+        // Counts the failures the other drain had to leave out as well.
+        count = before + reported.failures();
+    }
+
     /** How many failures were added since the last {@link #throwIfAny}. */
     public int count() {
         return count;

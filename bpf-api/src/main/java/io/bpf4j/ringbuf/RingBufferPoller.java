@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  * <p>The readers stay owned by whoever opened them (e.g. the skeleton): closing the poller releases
  * only its wait set; a reader closed while the poller runs is simply empty from then on.
  * Thread-safe: polls are serialised, and {@link #close()} wakes a waiting poll.
+ *
+ * <p>To serve perf buffers in the same wait as rings, use {@link io.bpf4j.events.EventPoller}.
  */
 public final class RingBufferPoller implements AutoCloseable {
     /** The drain interval when none is set: the interval libbpf users typically consume at. */

@@ -1,6 +1,7 @@
 package io.bpf4j.ringbuf;
 
 import io.bpf4j.codec.Codec;
+import io.bpf4j.spi.EventSource;
 import io.bpf4j.spi.RingBufferMemory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -148,8 +149,20 @@ public final class RingBufferReader<T> implements AutoCloseable {
         return memory;
     }
 
-    /** Decodes the record at {@code offset} for the typed path. */
-    T decode(java.nio.ByteBuffer data, int offset, int length) {
+    /**
+     * Where the ring's producer signals, for pollers that wait on several channels at once
+     * ({@link io.bpf4j.events.EventPoller}); waiting on it never touches the ring's memory.
+     */
+    public EventSource eventSource() {
+        return memory;
+    }
+
+    /**
+     * Decodes a record delivered on the view path into the typed value.
+     *
+     * @throws IllegalStateException when the record is shorter than the type
+     */
+    public T decode(java.nio.ByteBuffer data, int offset, int length) {
         if (length < codec.size()) {
             throw new IllegalStateException("ring buffer '" + name + "': a record of " + length
                     + " bytes is shorter than its type (" + codec.size() + " bytes)");

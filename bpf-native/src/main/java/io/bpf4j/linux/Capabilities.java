@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The process's effective capabilities, read from {@code /proc/self/status}, to explain an EPERM:
- * BPF needs root ({@code CAP_SYS_ADMIN}) or {@code CAP_BPF} plus {@code CAP_PERFMON} for tracing.
+ * The calling thread's effective capabilities, read from {@code /proc/thread-self/status}, to
+ * explain an EPERM: BPF needs root ({@code CAP_SYS_ADMIN}) or {@code CAP_BPF} plus
+ * {@code CAP_PERFMON} for tracing. Capabilities belong to threads and the kernel checked the one
+ * that failed; {@code /proc/self} would show the main thread's, which may differ.
  */
 final class Capabilities {
     static final int CAP_SYS_ADMIN = 21;
     static final int CAP_PERFMON = 38;
     static final int CAP_BPF = 39;
 
-    private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path STATUS = Path.of("/proc/thread-self/status");
     private static final String CAP_EFF = "CapEff:";
 
     private Capabilities() {}
@@ -57,6 +59,11 @@ final class Capabilities {
             missing.add("CAP_PERFMON");
         }
         return Optional.of("root or CAP_BPF + CAP_PERFMON (missing: " + String.join(", ", missing) + ")");
+    }
+
+    /** True when the effective set has CAP_SYS_ADMIN (or cannot be read, so nothing is claimed missing). */
+    static boolean hasSysAdmin() {
+        return effective().map(mask -> has(mask, CAP_SYS_ADMIN)).orElse(true);
     }
 
     private static boolean has(long mask, int capability) {

@@ -1,6 +1,7 @@
 package io.bpf4j.linux;
 
 import io.bpf4j.BpfException;
+import io.bpf4j.BpfPermissionException;
 import io.bpf4j.Errno;
 import io.bpf4j.spi.KernelBackend;
 import io.bpf4j.spi.OpenObject;
@@ -67,8 +68,12 @@ public final class NativeKernel implements KernelBackend {
     public OwnedMapHandle openMapById(int id) {
         int fd = BpfSyscall.mapFdById(id);
         if (fd < 0) {
-            throw KernelErrors.failure("bpf(BPF_MAP_GET_FD_BY_ID) of map id " + id, -fd,
-                    -fd == Errno.ENOENT ? "no map has id " + id : null);
+            String operation = "bpf(BPF_MAP_GET_FD_BY_ID) of map id " + id;
+            if (-fd == Errno.EPERM && !Capabilities.hasSysAdmin()) {
+                // Unlike loading, opening another process's objects by id needs CAP_SYS_ADMIN.
+                throw new BpfPermissionException(operation, -fd, "root or CAP_SYS_ADMIN (missing: CAP_SYS_ADMIN)");
+            }
+            throw KernelErrors.failure(operation, -fd, -fd == Errno.ENOENT ? "no map has id " + id : null);
         }
         return OwnedNativeMap.adopt(fd, "map id " + id);
     }

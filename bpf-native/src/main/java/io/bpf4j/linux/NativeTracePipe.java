@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.bpf4j.BpfException;
+import io.bpf4j.BpfPermissionException;
 import io.bpf4j.Errno;
 import io.bpf4j.spi.TracePipe;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,10 @@ final class NativeTracePipe implements TracePipe {
             int errno = Native.getLastError();
             if (errno == Errno.ENOENT && !KernelFeatures.tracefsMounted()) {
                 throw new BpfException(operation, errno, "tracefs is not mounted; " + KernelFeatures.MOUNT_TRACEFS);
+            }
+            if (errno == Errno.EACCES) {
+                // tracefs guards the pipe with file permissions (root-only), not with a capability.
+                throw new BpfPermissionException(operation, errno, "root (" + PATH + " is readable by root only)");
             }
             throw KernelErrors.failure(operation, errno, null);
         }

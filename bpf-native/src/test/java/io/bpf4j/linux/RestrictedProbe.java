@@ -2,6 +2,7 @@ package io.bpf4j.linux;
 
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
+import io.bpf4j.spi.OwnedMapHandle;
 import io.bpf4j.spi.TracePipe;
 
 /**
@@ -24,6 +25,19 @@ public final class RestrictedProbe {
                     try (OpenObject open = kernel.openObject("native_fixture", Fixtures.object(Fixtures.NATIVE));
                             LoadedObject loaded = open.load()) {
                         loaded.attach("count_getpid");
+                        break;
+                    }
+                case "attach-without-capabilities":
+                    try (OpenObject open = kernel.openObject("native_fixture", Fixtures.object(Fixtures.NATIVE));
+                            LoadedObject loaded = open.load()) {
+                        // Loaded with privileges; only the attach runs without them.
+                        EffectiveCapabilities.drop(Capabilities.CAP_SYS_ADMIN, Capabilities.CAP_BPF,
+                                Capabilities.CAP_PERFMON);
+                        loaded.attach("count_getpid");
+                        break;
+                    }
+                case "open-map-by-id":
+                    try (OwnedMapHandle map = kernel.openMapById(Integer.parseInt(args[1]))) {
                         break;
                     }
                 case "trace-pipe":
