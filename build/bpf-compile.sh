@@ -56,4 +56,13 @@ for rel in "${sources[@]}"; do
   mv "$obj.tmp" "$obj"
   compiled=$((compiled + 1))
 done
+# A skeleton embeds its object's SHA-256, but javac's incremental build only sees Java changes:
+# forget its input list so the skeletons of recompiled objects are generated again.
+if [ "$compiled" -gt 0 ]; then
+  case "$(basename "$out_dir")" in
+    test-classes) phase=testCompile ;;
+    *) phase=compile ;;
+  esac
+  rm -rf "$(dirname "$out_dir")/maven-status/maven-compiler-plugin/$phase"
+fi
 echo "bpf4j: ${#sources[@]} BPF object(s) in $out_dir, $compiled compiled"

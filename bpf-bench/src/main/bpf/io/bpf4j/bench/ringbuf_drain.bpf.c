@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-// Ring-buffer drain benchmark: every getpid(2) of the benchmarking process queues one 64-byte
-// record. BPF_RB_NO_WAKEUP keeps the producer from signalling epoll, so the ring fills without
-// waking anyone and the consumer's drain is measured on its own.
+// Ring-buffer benchmarks (drain and sustained stream): every getpid(2) of the target process
+// queues one 64-byte record. BPF_RB_NO_WAKEUP keeps the producer from signalling epoll, so the ring
+// fills without waking anyone and the consumer's work is measured on its own. A record that finds
+// the ring full is counted in `drops`, so a consumer that falls behind shows up as drops.
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 
@@ -21,6 +22,9 @@ const volatile __u32 target_tgid = 0;
 
 __u64 next_seq = 0;
 
+/* Records that could not be reserved because the ring was full. */
+__u64 drops = 0;
+
 /* Names the ring buffer's record type in BTF (ring buffers carry none of their own). */
 const struct bench_record *unused_record __attribute__((unused));
 
@@ -32,8 +36,10 @@ int fill(void *ctx)
 	if ((bpf_get_current_pid_tgid() >> 32) != target_tgid)
 		return 0;
 	record = bpf_ringbuf_reserve(&records, sizeof(*record), 0);
-	if (!record)
+	if (!record) {
+		__sync_fetch_and_add(&drops, 1);
 		return 0;
+	}
 	record->seq = next_seq++;
 	for (int i = 0; i < 7; i++)
 		record->payload[i] = i;

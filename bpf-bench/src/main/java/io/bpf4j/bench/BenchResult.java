@@ -21,4 +21,12 @@ record BenchResult(String name, double java, double c, String unit) {
     String line() {
         return String.format(Locale.ROOT, "%s java=%.2f c=%.2f ratio=%.2f %s", name, java, c, ratio(), unit);
     }
+
+    /**
+     * An allocation line, {@code name java=… c=0 unit}: C has no counterpart (libbpf works on the
+     * caller's memory), so there is no ratio.
+     */
+    static String allocationLine(String name, double javaBytes, String unit) {
+        return String.format(Locale.ROOT, "%s java=%.2f c=0 %s", name, javaBytes, unit);
+    }
 }
