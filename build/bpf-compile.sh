@@ -57,12 +57,16 @@ for rel in "${sources[@]}"; do
   compiled=$((compiled + 1))
 done
 # A skeleton embeds its object's SHA-256, but javac's incremental build only sees Java changes:
-# forget its input list so the skeletons of recompiled objects are generated again.
+# forget its input list, the generated sources and the module's classes so the skeletons of
+# recompiled objects are generated afresh (javac 17 crashes when a skeleton record it read from
+# an old class file is generated again as source in the same compilation).
 if [ "$compiled" -gt 0 ]; then
+  target=$(dirname "$out_dir")
+  find "$out_dir" -name '*.class' -delete
   case "$(basename "$out_dir")" in
-    test-classes) phase=testCompile ;;
-    *) phase=compile ;;
+    test-classes) rm -rf "$target/maven-status/maven-compiler-plugin/testCompile" \
+                         "$target/generated-test-sources/test-annotations" ;;
+    *) rm -rf "$target/maven-status/maven-compiler-plugin/compile" "$target/generated-sources/annotations" ;;
   esac
-  rm -rf "$(dirname "$out_dir")/maven-status/maven-compiler-plugin/$phase"
 fi
 echo "bpf4j: ${#sources[@]} BPF object(s) in $out_dir, $compiled compiled"

@@ -35,6 +35,13 @@ struct {
 	__type(value, struct data);
 } ring_buffer SEC(".maps");
 
+/* Called like the View nested in every record. */
+struct view {
+	__u32 v;
+};
+
+struct view view;
+
 /* Called like the skeleton's Maps class. */
 struct maps {
 	__u32 count;
@@ -75,6 +82,7 @@ int program(void *ctx)
 	i++;
 	buffer[1].that++;
 	per_map.count++;
+	view.v++;
 	tint = TINT_GREEN;
 	anon.a++;
 	outer.inner.x++;

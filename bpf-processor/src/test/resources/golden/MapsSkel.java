@@ -2,6 +2,7 @@
 package p;
 
 import io.bpf4j.Kernels;
+import io.bpf4j.codec.CharArrays;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
 import io.bpf4j.map.BpfArrayMap;
@@ -24,7 +25,7 @@ import javax.annotation.processing.Generated;
 /**
  * Skeleton of the BPF object {@code maps.bpf.o}, generated from its ELF and BTF.
  *
- * <p>SHA-256 {@code b55edbda17f8909168280b5f71ac8502fb4976db59a42e7ad0b3e74ca19b944b},
+ * <p>SHA-256 {@code 0cb8a70e20a39697c4e65b652d0cbad09777dfef2424617a63ef7e27e7ffd74c},
  * license {@code Dual BSD/GPL}.
  *
  * <p>Programs:
@@ -35,10 +36,10 @@ import javax.annotation.processing.Generated;
  *
  * <p>Maps:
  * <ul>
- *   <li>{@code start}: {@code BPF_MAP_TYPE_LRU_HASH}
- *   <li>{@code hists}: {@code BPF_MAP_TYPE_ARRAY}
- *   <li>{@code scratch}: {@code BPF_MAP_TYPE_PERCPU_ARRAY}
- *   <li>{@code flows}: {@code BPF_MAP_TYPE_HASH}
+ *   <li>{@code start}: {@code BPF_MAP_TYPE_LRU_HASH}, max_entries 1024, map_flags {@code BPF_F_NO_COMMON_LRU}
+ *   <li>{@code hists}: {@code BPF_MAP_TYPE_ARRAY}, max_entries 4
+ *   <li>{@code scratch}: {@code BPF_MAP_TYPE_PERCPU_ARRAY}, max_entries 1
+ *   <li>{@code flows}: {@code BPF_MAP_TYPE_HASH}, max_entries 10240
  * </ul>
  *
  * <pre>{@code
@@ -59,7 +60,7 @@ public final class MapsSkel extends LoadedSkeleton {
      * SHA-256 of the object this skeleton was generated from; opening checks it is the same
      * object.
      */
-    public static final String OBJECT_SHA256 = "b55edbda17f8909168280b5f71ac8502fb4976db59a42e7ad0b3e74ca19b944b";
+    public static final String OBJECT_SHA256 = "0cb8a70e20a39697c4e65b652d0cbad09777dfef2424617a63ef7e27e7ffd74c";
 
     private static final String OBJECT_RESOURCE = "maps.bpf.o";
 
@@ -183,7 +184,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code const volatile __u64 min_bytes} at offset 0 of {@code .rodata};
+             * {@code const volatile __u64 min_bytes} at offset 0 of {@code .rodata}, 8 bytes;
              * unsigned: all 64 bits, see Long.toUnsignedString.
              */
             public long minBytes() {
@@ -191,7 +192,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code const volatile __u64 min_bytes} at offset 0 of {@code .rodata};
+             * Sets {@code const volatile __u64 min_bytes} at offset 0 of {@code .rodata}, 8 bytes;
              * unsigned: all 64 bits, see Long.toUnsignedString.
              *
              * @param value the new value
@@ -203,14 +204,14 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code const volatile int class} at offset 8 of {@code .rodata}.
+             * {@code const volatile int class} at offset 8 of {@code .rodata}, 4 bytes.
              */
             public int class_() {
                 return memory().getInt(8);
             }
 
             /**
-             * Sets {@code const volatile int class} at offset 8 of {@code .rodata}.
+             * Sets {@code const volatile int class} at offset 8 of {@code .rodata}, 4 bytes.
              *
              * @param value the new value
              * @return this view, to set more
@@ -337,14 +338,14 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code __s32 write_sample} at offset 0 of {@code .data}.
+         * {@code __s32 write_sample} at offset 0 of {@code .data}, 4 bytes.
          */
         public int writeSample() {
             return memory().getInt(0);
         }
 
         /**
-         * Sets {@code __s32 write_sample} at offset 0 of {@code .data}.
+         * Sets {@code __s32 write_sample} at offset 0 of {@code .data}, 4 bytes.
          *
          * @param value the new value
          * @return this view, to set more
@@ -355,16 +356,16 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code char tag[8]} at offset 4 of {@code .data};
-         * text up to the first NUL, at most 7 UTF-8 bytes.
+         * {@code char tag[8]} at offset 4 of {@code .data}, 8 bytes;
+         * text up to the first NUL, at most 7 UTF-8 bytes (longer text is cut on write).
          */
         public String tag() {
             return Codecs.getString(memory(), 4, 8);
         }
 
         /**
-         * Sets {@code char tag[8]} at offset 4 of {@code .data};
-         * text up to the first NUL, at most 7 UTF-8 bytes.
+         * Sets {@code char tag[8]} at offset 4 of {@code .data}, 8 bytes;
+         * text up to the first NUL, at most 7 UTF-8 bytes (longer text is cut on write).
          *
          * @param value the new value
          * @return this view, to set more
@@ -376,20 +377,20 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code __u16 ports[3]} at offset 12 of {@code .data};
+         * {@code __u16 ports[3]} at offset 12 of {@code .data}, 6 bytes;
          * exactly 3 elements; unsigned, 0 to 65535.
          */
         public int[] ports() {
             ByteBuffer buffer = memory();
             int[] ports = new int[3];
-            for (int i = 0; i < ports.length; i++) {
+            for (int i = 0; i < 3; i++) {
                 ports[i] = Short.toUnsignedInt(buffer.getShort(12 + 2 * i));
             }
             return ports;
         }
 
         /**
-         * Sets {@code __u16 ports[3]} at offset 12 of {@code .data};
+         * Sets {@code __u16 ports[3]} at offset 12 of {@code .data}, 6 bytes;
          * exactly 3 elements; unsigned, 0 to 65535.
          *
          * @param value the new value
@@ -421,7 +422,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code const volatile __u64 min_bytes} at offset 0 of {@code .rodata};
+         * {@code const volatile __u64 min_bytes} at offset 0 of {@code .rodata}, 8 bytes;
          * unsigned: all 64 bits, see Long.toUnsignedString.
          */
         public long minBytes() {
@@ -429,7 +430,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code const volatile int class} at offset 8 of {@code .rodata}.
+         * {@code const volatile int class} at offset 8 of {@code .rodata}, 4 bytes.
          */
         public int class_() {
             return memory().getInt(8);
@@ -441,6 +442,8 @@ public final class MapsSkel extends LoadedSkeleton {
      * read and written live.
      */
     public final class Bss {
+        private final ConnCounters.View totalsView = new ConnCounters.View();
+
         private Bss() {
         }
 
@@ -449,7 +452,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code __u64 total_writes} at offset 0 of {@code .bss};
+         * {@code __u64 total_writes} at offset 0 of {@code .bss}, 8 bytes;
          * unsigned: all 64 bits, see Long.toUnsignedString.
          */
         public long totalWrites() {
@@ -457,7 +460,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Sets {@code __u64 total_writes} at offset 0 of {@code .bss};
+         * Sets {@code __u64 total_writes} at offset 0 of {@code .bss}, 8 bytes;
          * unsigned: all 64 bits, see Long.toUnsignedString.
          *
          * @param value the new value
@@ -469,7 +472,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code __u32 last_pid} at offset 16 of {@code .bss};
+         * {@code __u32 last_pid} at offset 16 of {@code .bss}, 4 bytes;
          * unsigned, 0 to 4294967295.
          */
         public long lastPid() {
@@ -477,7 +480,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Sets {@code __u32 last_pid} at offset 16 of {@code .bss};
+         * Sets {@code __u32 last_pid} at offset 16 of {@code .bss}, 4 bytes;
          * unsigned, 0 to 4294967295.
          *
          * @param value the new value
@@ -489,14 +492,14 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct conn_counters totals} at offset 24 of {@code .bss}.
+         * {@code struct conn_counters totals} at offset 24 of {@code .bss}, 16 bytes.
          */
         public ConnCounters totals() {
             return ConnCounters.CODEC.decode(memory(), 24);
         }
 
         /**
-         * Sets {@code struct conn_counters totals} at offset 24 of {@code .bss}.
+         * Sets {@code struct conn_counters totals} at offset 24 of {@code .bss}, 16 bytes.
          *
          * @param value the new value
          * @return this view, to set more
@@ -505,6 +508,16 @@ public final class MapsSkel extends LoadedSkeleton {
             Objects.requireNonNull(value, "totals");
             ConnCounters.CODEC.encode(value, memory(), 24);
             return this;
+        }
+
+        /**
+         * {@code struct conn_counters totals} at offset 24 of {@code .bss}, 16 bytes.
+         *
+         * <p>In place: a view of the section's memory that reads and writes members
+         * without allocating. The same view is returned on each call.
+         */
+        public ConnCounters.View totalsView() {
+            return totalsView.wrap(memory(), 24);
         }
     }
 
@@ -518,9 +531,11 @@ public final class MapsSkel extends LoadedSkeleton {
      * };
      * }</pre>
      *
-     * @param packets {@code __u64 packets} at offset 0;
+     * <p>{@link View} reads and writes the same layout in place, without allocating.
+     *
+     * @param packets {@code __u64 packets} at offset 0, 8 bytes;
      *     unsigned: all 64 bits, see Long.toUnsignedString
-     * @param bytes {@code __u64 bytes} at offset 8;
+     * @param bytes {@code __u64 bytes} at offset 8, 8 bytes;
      *     unsigned: all 64 bits, see Long.toUnsignedString
      */
     public record ConnCounters(long packets, long bytes) {
@@ -551,6 +566,89 @@ public final class MapsSkel extends LoadedSkeleton {
                 buffer.putLong(offset + 8, value.bytes());
             }
         };
+
+        /**
+         * {@code struct conn_counters} in place: the getters and setters read and write the bytes at the buffer
+         * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
+         * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
+         * members are views owned by this one and rewrapped on each call: use one before asking for
+         * the next. One view serves every record of a ring buffer's zero-allocation path:
+         *
+         * <pre>{@code
+         * ConnCounters.View view = new ConnCounters.View();
+         * reader.drainViews((data, offset, length) -> {
+         *     view.wrap(data, offset);
+         *     // read view's members here; the bytes are valid only during the call
+         * });
+         * }</pre>
+         */
+        public static final class View {
+            private ByteBuffer buffer;
+
+            private int offset;
+
+            /**
+             * A view on nothing yet: {@link #wrap} it before use.
+             */
+            public View() {
+            }
+
+            /**
+             * Points this view at the {@code struct conn_counters} at {@code offset} of {@code buffer} (native byte order).
+             *
+             * @return this view
+             */
+            public View wrap(ByteBuffer buffer, int offset) {
+                this.buffer = Objects.requireNonNull(buffer, "buffer");
+                this.offset = offset;
+                return this;
+            }
+
+            /**
+             * Copies the bytes under this view into a {@link ConnCounters}.
+             */
+            public ConnCounters decode() {
+                return CODEC.decode(buffer, offset);
+            }
+
+            /**
+             * {@code __u64 packets} at offset 0, 8 bytes;
+             *     unsigned: all 64 bits, see Long.toUnsignedString.
+             */
+            public long packets() {
+                return buffer.getLong(offset);
+            }
+
+            /**
+             * Sets {@code __u64 packets} at offset 0, 8 bytes;
+             *     unsigned: all 64 bits, see Long.toUnsignedString.
+             *
+             * @return this view
+             */
+            public View packets(long value) {
+                buffer.putLong(offset, value);
+                return this;
+            }
+
+            /**
+             * {@code __u64 bytes} at offset 8, 8 bytes;
+             *     unsigned: all 64 bits, see Long.toUnsignedString.
+             */
+            public long bytes() {
+                return buffer.getLong(offset + 8);
+            }
+
+            /**
+             * Sets {@code __u64 bytes} at offset 8, 8 bytes;
+             *     unsigned: all 64 bits, see Long.toUnsignedString.
+             *
+             * @return this view
+             */
+            public View bytes(long value) {
+                buffer.putLong(offset + 8, value);
+                return this;
+            }
+        }
     }
 
     /**
@@ -566,15 +664,17 @@ public final class MapsSkel extends LoadedSkeleton {
      * };
      * }</pre>
      *
-     * @param saddr {@code __u32 saddr} at offset 0;
+     * <p>{@link View} reads and writes the same layout in place, without allocating.
+     *
+     * @param saddr {@code __u32 saddr} at offset 0, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param daddr {@code __u32 daddr} at offset 4;
+     * @param daddr {@code __u32 daddr} at offset 4, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param sport {@code __u16 sport} at offset 8;
+     * @param sport {@code __u16 sport} at offset 8, 2 bytes;
      *     unsigned, 0 to 65535
-     * @param dport {@code __u16 dport} at offset 10;
+     * @param dport {@code __u16 dport} at offset 10, 2 bytes;
      *     unsigned, 0 to 65535
-     * @param proto {@code __u8 proto} at offset 12;
+     * @param proto {@code __u8 proto} at offset 12, 1 bytes;
      *     unsigned, 0 to 255
      */
     public record ConnKey(long saddr, long daddr, int sport, int dport, int proto) {
@@ -614,6 +714,146 @@ public final class MapsSkel extends LoadedSkeleton {
                 buffer.put(offset + 15, (byte) 0);
             }
         };
+
+        /**
+         * {@code struct conn_key} in place: the getters and setters read and write the bytes at the buffer
+         * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
+         * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
+         * members are views owned by this one and rewrapped on each call: use one before asking for
+         * the next. One view serves every record of a ring buffer's zero-allocation path:
+         *
+         * <pre>{@code
+         * ConnKey.View view = new ConnKey.View();
+         * reader.drainViews((data, offset, length) -> {
+         *     view.wrap(data, offset);
+         *     // read view's members here; the bytes are valid only during the call
+         * });
+         * }</pre>
+         */
+        public static final class View {
+            private ByteBuffer buffer;
+
+            private int offset;
+
+            /**
+             * A view on nothing yet: {@link #wrap} it before use.
+             */
+            public View() {
+            }
+
+            /**
+             * Points this view at the {@code struct conn_key} at {@code offset} of {@code buffer} (native byte order).
+             *
+             * @return this view
+             */
+            public View wrap(ByteBuffer buffer, int offset) {
+                this.buffer = Objects.requireNonNull(buffer, "buffer");
+                this.offset = offset;
+                return this;
+            }
+
+            /**
+             * Copies the bytes under this view into a {@link ConnKey}.
+             */
+            public ConnKey decode() {
+                return CODEC.decode(buffer, offset);
+            }
+
+            /**
+             * {@code __u32 saddr} at offset 0, 4 bytes;
+             *     unsigned, 0 to 4294967295.
+             */
+            public long saddr() {
+                return Integer.toUnsignedLong(buffer.getInt(offset));
+            }
+
+            /**
+             * Sets {@code __u32 saddr} at offset 0, 4 bytes;
+             *     unsigned, 0 to 4294967295.
+             *
+             * @return this view
+             */
+            public View saddr(long value) {
+                buffer.putInt(offset, (int) value);
+                return this;
+            }
+
+            /**
+             * {@code __u32 daddr} at offset 4, 4 bytes;
+             *     unsigned, 0 to 4294967295.
+             */
+            public long daddr() {
+                return Integer.toUnsignedLong(buffer.getInt(offset + 4));
+            }
+
+            /**
+             * Sets {@code __u32 daddr} at offset 4, 4 bytes;
+             *     unsigned, 0 to 4294967295.
+             *
+             * @return this view
+             */
+            public View daddr(long value) {
+                buffer.putInt(offset + 4, (int) value);
+                return this;
+            }
+
+            /**
+             * {@code __u16 sport} at offset 8, 2 bytes;
+             *     unsigned, 0 to 65535.
+             */
+            public int sport() {
+                return Short.toUnsignedInt(buffer.getShort(offset + 8));
+            }
+
+            /**
+             * Sets {@code __u16 sport} at offset 8, 2 bytes;
+             *     unsigned, 0 to 65535.
+             *
+             * @return this view
+             */
+            public View sport(int value) {
+                buffer.putShort(offset + 8, (short) value);
+                return this;
+            }
+
+            /**
+             * {@code __u16 dport} at offset 10, 2 bytes;
+             *     unsigned, 0 to 65535.
+             */
+            public int dport() {
+                return Short.toUnsignedInt(buffer.getShort(offset + 10));
+            }
+
+            /**
+             * Sets {@code __u16 dport} at offset 10, 2 bytes;
+             *     unsigned, 0 to 65535.
+             *
+             * @return this view
+             */
+            public View dport(int value) {
+                buffer.putShort(offset + 10, (short) value);
+                return this;
+            }
+
+            /**
+             * {@code __u8 proto} at offset 12, 1 bytes;
+             *     unsigned, 0 to 255.
+             */
+            public int proto() {
+                return Byte.toUnsignedInt(buffer.get(offset + 12));
+            }
+
+            /**
+             * Sets {@code __u8 proto} at offset 12, 1 bytes;
+             *     unsigned, 0 to 255.
+             *
+             * @return this view
+             */
+            public View proto(int value) {
+                buffer.put(offset + 12, (byte) value);
+                return this;
+            }
+        }
     }
 
     /**
@@ -639,24 +879,26 @@ public final class MapsSkel extends LoadedSkeleton {
      *
      * <p>Arrays are held as they are, not copied: do not change them once passed in.
      *
-     * @param in {@code struct conn_counters in} at offset 0
-     * @param out {@code struct conn_counters out} at offset 16
-     * @param comm {@code char comm[16]} at offset 32;
-     *     text up to the first NUL, at most 15 UTF-8 bytes
-     * @param slots {@code __u64 slots[4]} at offset 48;
+     * <p>{@link View} reads and writes the same layout in place, without allocating.
+     *
+     * @param in {@code struct conn_counters in} at offset 0, 16 bytes
+     * @param out {@code struct conn_counters out} at offset 16, 16 bytes
+     * @param comm {@code char comm[16]} at offset 32, 16 bytes;
+     *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write)
+     * @param slots {@code __u64 slots[4]} at offset 48, 32 bytes;
      *     exactly 4 elements; unsigned: all 64 bits, see Long.toUnsignedString
-     * @param s8 {@code __s8 s8} at offset 80
-     * @param u8 {@code __u8 u8} at offset 81;
+     * @param s8 {@code __s8 s8} at offset 80, 1 bytes
+     * @param u8 {@code __u8 u8} at offset 81, 1 bytes;
      *     unsigned, 0 to 255
-     * @param s16 {@code __s16 s16} at offset 82
-     * @param u16 {@code __u16 u16} at offset 84;
+     * @param s16 {@code __s16 s16} at offset 82, 2 bytes
+     * @param u16 {@code __u16 u16} at offset 84, 2 bytes;
      *     unsigned, 0 to 65535
-     * @param s32 {@code __s32 s32} at offset 88
-     * @param active {@code bool active} at offset 92
-     * @param s64 {@code __s64 s64} at offset 96
-     * @param lastSkb {@code void *last_skb} at offset 104;
+     * @param s32 {@code __s32 s32} at offset 88, 4 bytes
+     * @param active {@code bool active} at offset 92, 1 bytes
+     * @param s64 {@code __s64 s64} at offset 96, 8 bytes
+     * @param lastSkb {@code void *last_skb} at offset 104, 8 bytes;
      *     a kernel address
-     * @param history {@code struct conn_counters history[2]} at offset 112;
+     * @param history {@code struct conn_counters history[2]} at offset 112, 32 bytes;
      *     exactly 2 elements
      */
     public record ConnStats(ConnCounters in, ConnCounters out, String comm, long[] slots, byte s8,
@@ -679,7 +921,7 @@ public final class MapsSkel extends LoadedSkeleton {
             @Override
             public ConnStats decode(ByteBuffer buffer, int offset) {
                 long[] slots = new long[4];
-                for (int i = 0; i < slots.length; i++) {
+                for (int i = 0; i < 4; i++) {
                     slots[i] = buffer.getLong(offset + 48 + 8 * i);
                 }
                 List<ConnCounters> history = new ArrayList<>(2);
@@ -796,6 +1038,277 @@ public final class MapsSkel extends LoadedSkeleton {
                     + ", lastSkb=" + this.lastSkb
                     + ", history=" + this.history
                     + "]";
+        }
+
+        /**
+         * {@code struct conn_stats} in place: the getters and setters read and write the bytes at the buffer
+         * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
+         * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
+         * members are views owned by this one and rewrapped on each call: use one before asking for
+         * the next. One view serves every record of a ring buffer's zero-allocation path:
+         *
+         * <pre>{@code
+         * ConnStats.View view = new ConnStats.View();
+         * reader.drainViews((data, offset, length) -> {
+         *     view.wrap(data, offset);
+         *     // read view's members here; the bytes are valid only during the call
+         * });
+         * }</pre>
+         */
+        public static final class View {
+            private ByteBuffer buffer;
+
+            private int offset;
+
+            private final ConnCounters.View inView = new ConnCounters.View();
+
+            private final ConnCounters.View outView = new ConnCounters.View();
+
+            private final ConnCounters.View historyView = new ConnCounters.View();
+
+            /**
+             * A view on nothing yet: {@link #wrap} it before use.
+             */
+            public View() {
+            }
+
+            /**
+             * Points this view at the {@code struct conn_stats} at {@code offset} of {@code buffer} (native byte order).
+             *
+             * @return this view
+             */
+            public View wrap(ByteBuffer buffer, int offset) {
+                this.buffer = Objects.requireNonNull(buffer, "buffer");
+                this.offset = offset;
+                return this;
+            }
+
+            /**
+             * Copies the bytes under this view into a {@link ConnStats}.
+             */
+            public ConnStats decode() {
+                return CODEC.decode(buffer, offset);
+            }
+
+            /**
+             * {@code struct conn_counters in} at offset 0, 16 bytes.
+             */
+            public ConnCounters.View in() {
+                return inView.wrap(buffer, offset);
+            }
+
+            /**
+             * {@code struct conn_counters out} at offset 16, 16 bytes.
+             */
+            public ConnCounters.View out() {
+                return outView.wrap(buffer, offset + 16);
+            }
+
+            /**
+             * {@code char comm[16]} at offset 32, 16 bytes;
+             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             */
+            public String comm() {
+                return Codecs.getString(buffer, offset + 32, 16);
+            }
+
+            /**
+             * Copies the raw bytes of {@code char comm[16]} at offset 32, 16 bytes;
+             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             *
+             * @param dst receives up to 16 bytes, the NUL and what follows it included
+             * @return the length of the text, the bytes before the first NUL
+             */
+            public int comm(byte[] dst) {
+                return CharArrays.copy(buffer, offset + 32, 16, dst);
+            }
+
+            /**
+             * Sets {@code char comm[16]} at offset 32, 16 bytes;
+             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             *
+             * @return this view
+             */
+            public View comm(String value) {
+                Objects.requireNonNull(value, "comm");
+                Codecs.putString(buffer, offset + 32, 16, value);
+                return this;
+            }
+
+            /**
+             * {@code __u64 slots[4]} at offset 48, 32 bytes;
+             *     exactly 4 elements; unsigned: all 64 bits, see Long.toUnsignedString;
+             *     index from 0 to 3.
+             */
+            public long slots(int index) {
+                Objects.checkIndex(index, 4);
+                return buffer.getLong(offset + 48 + 8 * index);
+            }
+
+            /**
+             * Sets {@code __u64 slots[4]} at offset 48, 32 bytes;
+             *     exactly 4 elements; unsigned: all 64 bits, see Long.toUnsignedString;
+             *     index from 0 to 3.
+             *
+             * @return this view
+             */
+            public View slots(int index, long value) {
+                Objects.checkIndex(index, 4);
+                buffer.putLong(offset + 48 + 8 * index, value);
+                return this;
+            }
+
+            /**
+             * {@code __s8 s8} at offset 80, 1 bytes.
+             */
+            public byte s8() {
+                return buffer.get(offset + 80);
+            }
+
+            /**
+             * Sets {@code __s8 s8} at offset 80, 1 bytes.
+             *
+             * @return this view
+             */
+            public View s8(byte value) {
+                buffer.put(offset + 80, value);
+                return this;
+            }
+
+            /**
+             * {@code __u8 u8} at offset 81, 1 bytes;
+             *     unsigned, 0 to 255.
+             */
+            public int u8() {
+                return Byte.toUnsignedInt(buffer.get(offset + 81));
+            }
+
+            /**
+             * Sets {@code __u8 u8} at offset 81, 1 bytes;
+             *     unsigned, 0 to 255.
+             *
+             * @return this view
+             */
+            public View u8(int value) {
+                buffer.put(offset + 81, (byte) value);
+                return this;
+            }
+
+            /**
+             * {@code __s16 s16} at offset 82, 2 bytes.
+             */
+            public short s16() {
+                return buffer.getShort(offset + 82);
+            }
+
+            /**
+             * Sets {@code __s16 s16} at offset 82, 2 bytes.
+             *
+             * @return this view
+             */
+            public View s16(short value) {
+                buffer.putShort(offset + 82, value);
+                return this;
+            }
+
+            /**
+             * {@code __u16 u16} at offset 84, 2 bytes;
+             *     unsigned, 0 to 65535.
+             */
+            public int u16() {
+                return Short.toUnsignedInt(buffer.getShort(offset + 84));
+            }
+
+            /**
+             * Sets {@code __u16 u16} at offset 84, 2 bytes;
+             *     unsigned, 0 to 65535.
+             *
+             * @return this view
+             */
+            public View u16(int value) {
+                buffer.putShort(offset + 84, (short) value);
+                return this;
+            }
+
+            /**
+             * {@code __s32 s32} at offset 88, 4 bytes.
+             */
+            public int s32() {
+                return buffer.getInt(offset + 88);
+            }
+
+            /**
+             * Sets {@code __s32 s32} at offset 88, 4 bytes.
+             *
+             * @return this view
+             */
+            public View s32(int value) {
+                buffer.putInt(offset + 88, value);
+                return this;
+            }
+
+            /**
+             * {@code bool active} at offset 92, 1 bytes.
+             */
+            public boolean active() {
+                return buffer.get(offset + 92) != 0;
+            }
+
+            /**
+             * Sets {@code bool active} at offset 92, 1 bytes.
+             *
+             * @return this view
+             */
+            public View active(boolean value) {
+                buffer.put(offset + 92, (byte) (value ? 1 : 0));
+                return this;
+            }
+
+            /**
+             * {@code __s64 s64} at offset 96, 8 bytes.
+             */
+            public long s64() {
+                return buffer.getLong(offset + 96);
+            }
+
+            /**
+             * Sets {@code __s64 s64} at offset 96, 8 bytes.
+             *
+             * @return this view
+             */
+            public View s64(long value) {
+                buffer.putLong(offset + 96, value);
+                return this;
+            }
+
+            /**
+             * {@code void *last_skb} at offset 104, 8 bytes;
+             *     a kernel address.
+             */
+            public long lastSkb() {
+                return buffer.getLong(offset + 104);
+            }
+
+            /**
+             * Sets {@code void *last_skb} at offset 104, 8 bytes;
+             *     a kernel address.
+             *
+             * @return this view
+             */
+            public View lastSkb(long value) {
+                buffer.putLong(offset + 104, value);
+                return this;
+            }
+
+            /**
+             * {@code struct conn_counters history[2]} at offset 112, 32 bytes;
+             *     exactly 2 elements;
+             *     index from 0 to 1.
+             */
+            public ConnCounters.View history(int index) {
+                Objects.checkIndex(index, 2);
+                return historyView.wrap(buffer, offset + 112 + 16 * index);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 package p;
 
 import io.bpf4j.Kernels;
+import io.bpf4j.codec.CharArrays;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
 import io.bpf4j.program.BpfProgram;
@@ -20,7 +21,7 @@ import javax.annotation.processing.Generated;
 /**
  * Skeleton of the BPF object {@code opensnoop.bpf.o}, generated from its ELF and BTF.
  *
- * <p>SHA-256 {@code 25a239d64529e3d950669ed6c91f54802fa2427af0d44284b736cabea0aba936},
+ * <p>SHA-256 {@code c309f65385274c46748871b27596764113664df9a274224983f4c5f2f8165808},
  * license {@code GPL}.
  *
  * <p>Programs:
@@ -31,7 +32,7 @@ import javax.annotation.processing.Generated;
  *
  * <p>Maps:
  * <ul>
- *   <li>{@code events}: {@code BPF_MAP_TYPE_RINGBUF}
+ *   <li>{@code events}: {@code BPF_MAP_TYPE_RINGBUF}, max_entries 262144
  * </ul>
  *
  * <pre>{@code
@@ -52,7 +53,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
      * SHA-256 of the object this skeleton was generated from; opening checks it is the same
      * object.
      */
-    public static final String OBJECT_SHA256 = "25a239d64529e3d950669ed6c91f54802fa2427af0d44284b736cabea0aba936";
+    public static final String OBJECT_SHA256 = "c309f65385274c46748871b27596764113664df9a274224983f4c5f2f8165808";
 
     private static final String OBJECT_RESOURCE = "opensnoop.bpf.o";
 
@@ -156,7 +157,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code const volatile __u32 pid_target} at offset 0 of {@code .rodata};
+             * {@code const volatile __u32 pid_target} at offset 0 of {@code .rodata}, 4 bytes;
              * unsigned, 0 to 4294967295.
              */
             public long pidTarget() {
@@ -164,7 +165,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code const volatile __u32 pid_target} at offset 0 of {@code .rodata};
+             * Sets {@code const volatile __u32 pid_target} at offset 0 of {@code .rodata}, 4 bytes;
              * unsigned, 0 to 4294967295.
              *
              * @param value the new value
@@ -176,14 +177,14 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code const volatile bool targ_failed} at offset 4 of {@code .rodata}.
+             * {@code const volatile bool targ_failed} at offset 4 of {@code .rodata}, 1 bytes.
              */
             public boolean targFailed() {
                 return memory().get(4) != 0;
             }
 
             /**
-             * Sets {@code const volatile bool targ_failed} at offset 4 of {@code .rodata}.
+             * Sets {@code const volatile bool targ_failed} at offset 4 of {@code .rodata}, 1 bytes.
              *
              * @param value the new value
              * @return this view, to set more
@@ -286,7 +287,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code const volatile __u32 pid_target} at offset 0 of {@code .rodata};
+         * {@code const volatile __u32 pid_target} at offset 0 of {@code .rodata}, 4 bytes;
          * unsigned, 0 to 4294967295.
          */
         public long pidTarget() {
@@ -294,7 +295,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code const volatile bool targ_failed} at offset 4 of {@code .rodata}.
+         * {@code const volatile bool targ_failed} at offset 4 of {@code .rodata}, 1 bytes.
          */
         public boolean targFailed() {
             return memory().get(4) != 0;
@@ -316,18 +317,20 @@ public final class OpensnoopSkel extends LoadedSkeleton {
      * };
      * }</pre>
      *
-     * @param ts {@code __u64 ts} at offset 0;
+     * <p>{@link View} reads and writes the same layout in place, without allocating.
+     *
+     * @param ts {@code __u64 ts} at offset 0, 8 bytes;
      *     unsigned: all 64 bits, see Long.toUnsignedString
-     * @param pid {@code __u32 pid} at offset 8;
+     * @param pid {@code __u32 pid} at offset 8, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param uid {@code __u32 uid} at offset 12;
+     * @param uid {@code __u32 uid} at offset 12, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param ret {@code int ret} at offset 16
-     * @param flags {@code int flags} at offset 20
-     * @param comm {@code char comm[16]} at offset 24;
-     *     text up to the first NUL, at most 15 UTF-8 bytes
-     * @param filename {@code char filename[255]} at offset 40;
-     *     text up to the first NUL, at most 254 UTF-8 bytes
+     * @param ret {@code int ret} at offset 16, 4 bytes
+     * @param flags {@code int flags} at offset 20, 4 bytes
+     * @param comm {@code char comm[16]} at offset 24, 16 bytes;
+     *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write)
+     * @param filename {@code char filename[255]} at offset 40, 255 bytes;
+     *     text up to the first NUL, at most 254 UTF-8 bytes (longer text is cut on write)
      */
     public record Event(long ts, long pid, long uid, int ret, int flags, String comm,
             String filename) {
@@ -377,6 +380,204 @@ public final class OpensnoopSkel extends LoadedSkeleton {
         public Event {
             Objects.requireNonNull(comm, "comm");
             Objects.requireNonNull(filename, "filename");
+        }
+
+        /**
+         * {@code struct event} in place: the getters and setters read and write the bytes at the buffer
+         * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
+         * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
+         * members are views owned by this one and rewrapped on each call: use one before asking for
+         * the next. One view serves every record of a ring buffer's zero-allocation path:
+         *
+         * <pre>{@code
+         * Event.View view = new Event.View();
+         * reader.drainViews((data, offset, length) -> {
+         *     view.wrap(data, offset);
+         *     // read view's members here; the bytes are valid only during the call
+         * });
+         * }</pre>
+         */
+        public static final class View {
+            private ByteBuffer buffer;
+
+            private int offset;
+
+            /**
+             * A view on nothing yet: {@link #wrap} it before use.
+             */
+            public View() {
+            }
+
+            /**
+             * Points this view at the {@code struct event} at {@code offset} of {@code buffer} (native byte order).
+             *
+             * @return this view
+             */
+            public View wrap(ByteBuffer buffer, int offset) {
+                this.buffer = Objects.requireNonNull(buffer, "buffer");
+                this.offset = offset;
+                return this;
+            }
+
+            /**
+             * Copies the bytes under this view into a {@link Event}.
+             */
+            public Event decode() {
+                return CODEC.decode(buffer, offset);
+            }
+
+            /**
+             * {@code __u64 ts} at offset 0, 8 bytes;
+             *     unsigned: all 64 bits, see Long.toUnsignedString.
+             */
+            public long ts() {
+                return buffer.getLong(offset);
+            }
+
+            /**
+             * Sets {@code __u64 ts} at offset 0, 8 bytes;
+             *     unsigned: all 64 bits, see Long.toUnsignedString.
+             *
+             * @return this view
+             */
+            public View ts(long value) {
+                buffer.putLong(offset, value);
+                return this;
+            }
+
+            /**
+             * {@code __u32 pid} at offset 8, 4 bytes;
+             *     unsigned, 0 to 4294967295.
+             */
+            public long pid() {
+                return Integer.toUnsignedLong(buffer.getInt(offset + 8));
+            }
+
+            /**
+             * Sets {@code __u32 pid} at offset 8, 4 bytes;
+             *     unsigned, 0 to 4294967295.
+             *
+             * @return this view
+             */
+            public View pid(long value) {
+                buffer.putInt(offset + 8, (int) value);
+                return this;
+            }
+
+            /**
+             * {@code __u32 uid} at offset 12, 4 bytes;
+             *     unsigned, 0 to 4294967295.
+             */
+            public long uid() {
+                return Integer.toUnsignedLong(buffer.getInt(offset + 12));
+            }
+
+            /**
+             * Sets {@code __u32 uid} at offset 12, 4 bytes;
+             *     unsigned, 0 to 4294967295.
+             *
+             * @return this view
+             */
+            public View uid(long value) {
+                buffer.putInt(offset + 12, (int) value);
+                return this;
+            }
+
+            /**
+             * {@code int ret} at offset 16, 4 bytes.
+             */
+            public int ret() {
+                return buffer.getInt(offset + 16);
+            }
+
+            /**
+             * Sets {@code int ret} at offset 16, 4 bytes.
+             *
+             * @return this view
+             */
+            public View ret(int value) {
+                buffer.putInt(offset + 16, value);
+                return this;
+            }
+
+            /**
+             * {@code int flags} at offset 20, 4 bytes.
+             */
+            public int flags() {
+                return buffer.getInt(offset + 20);
+            }
+
+            /**
+             * Sets {@code int flags} at offset 20, 4 bytes.
+             *
+             * @return this view
+             */
+            public View flags(int value) {
+                buffer.putInt(offset + 20, value);
+                return this;
+            }
+
+            /**
+             * {@code char comm[16]} at offset 24, 16 bytes;
+             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             */
+            public String comm() {
+                return Codecs.getString(buffer, offset + 24, 16);
+            }
+
+            /**
+             * Copies the raw bytes of {@code char comm[16]} at offset 24, 16 bytes;
+             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             *
+             * @param dst receives up to 16 bytes, the NUL and what follows it included
+             * @return the length of the text, the bytes before the first NUL
+             */
+            public int comm(byte[] dst) {
+                return CharArrays.copy(buffer, offset + 24, 16, dst);
+            }
+
+            /**
+             * Sets {@code char comm[16]} at offset 24, 16 bytes;
+             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             *
+             * @return this view
+             */
+            public View comm(String value) {
+                Objects.requireNonNull(value, "comm");
+                Codecs.putString(buffer, offset + 24, 16, value);
+                return this;
+            }
+
+            /**
+             * {@code char filename[255]} at offset 40, 255 bytes;
+             *     text up to the first NUL, at most 254 UTF-8 bytes (longer text is cut on write).
+             */
+            public String filename() {
+                return Codecs.getString(buffer, offset + 40, 255);
+            }
+
+            /**
+             * Copies the raw bytes of {@code char filename[255]} at offset 40, 255 bytes;
+             *     text up to the first NUL, at most 254 UTF-8 bytes (longer text is cut on write).
+             *
+             * @param dst receives up to 255 bytes, the NUL and what follows it included
+             * @return the length of the text, the bytes before the first NUL
+             */
+            public int filename(byte[] dst) {
+                return CharArrays.copy(buffer, offset + 40, 255, dst);
+            }
+
+            /**
+             * Sets {@code char filename[255]} at offset 40, 255 bytes;
+             *     text up to the first NUL, at most 254 UTF-8 bytes (longer text is cut on write).
+             *
+             * @return this view
+             */
+            public View filename(String value) {
+                Objects.requireNonNull(value, "filename");
+                Codecs.putString(buffer, offset + 40, 255, value);
+                return this;
+            }
         }
     }
 }

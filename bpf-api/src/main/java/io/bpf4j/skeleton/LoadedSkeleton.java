@@ -9,6 +9,7 @@ import io.bpf4j.program.BpfProgram;
 import io.bpf4j.ringbuf.BpfRingBuffer;
 import io.bpf4j.spec.ProgramKind;
 import io.bpf4j.spi.LoadedObject;
+import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -56,6 +57,14 @@ public abstract class LoadedSkeleton implements AutoCloseable {
     /** A typed perf buffer of the object; its readers close with the skeleton. */
     protected final <T> BpfPerfBuffer<T> perfBuffer(String name, Codec<T> record) {
         return new BpfPerfBuffer<>(object, name, record, this::own);
+    }
+
+    /**
+     * The raw map of that name, for the typed map classes that wrap a {@link MapHandle} directly
+     * (per-CPU, queue/stack, LPM trie, bloom filter, prog array, maps of maps, stack traces…).
+     */
+    protected final MapHandle map(String name) {
+        return object.map(name);
     }
 
     /** The live memory of a data section. */

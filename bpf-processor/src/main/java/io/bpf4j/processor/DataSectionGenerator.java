@@ -2,6 +2,7 @@ package io.bpf4j.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeSpec;
@@ -100,21 +101,44 @@ final class DataSectionGenerator {
             String name = names.allocate(JavaNames.memberName(variable.name()), "_");
             String note = javaType.note();
             String doc = "{@code " + types.c().declaration(variable.typeId(), variable.name()) + "} at offset "
-                    + variable.offset() + " of {@code " + sectionName + "}" + (note == null ? "" : ";\n" + note);
+                    + variable.offset() + " of {@code " + sectionName + "}, " + variable.size() + " bytes"
+                    + (note == null ? "" : ";\n" + note);
             type.addMethod(getter(javaType, variable, name, doc));
             if (writable) {
                 type.addMethod(setter(javaType, variable, name, doc, className));
+                if (javaType instanceof JavaType.Struct struct) {
+                    addView(type, struct.record(), variable, names.allocate(name + "View", "_"), doc);
+                }
             }
         }
         return type.build();
     }
 
+    /**
+     * A struct or union variable's live view: its members read and written in place, nothing
+     * allocated (the view is made once, with the section's accessor).
+     */
+    private static void addView(TypeSpec.Builder type, RecordModel record, VariableSpec variable, String name,
+            String doc) {
+        ClassName view = record.className().nestedClass("View");
+        type.addField(FieldSpec.builder(view, name, Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new $T()", view)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(view)
+                .addJavadoc("$L.\n\n<p>In place: a view of the section's memory that reads and writes members\n"
+                        + "without allocating. The same view is returned on each call.\n", doc)
+                .addStatement("return $N.wrap($N(), $L)", name, MEMORY, variable.offset())
+                .build());
+    }
+
     private static MethodSpec getter(JavaType type, VariableSpec variable, String name, String doc) {
         NameAllocator locals = new NameAllocator();
-        locals.newName(FieldAccess.INDEX, FieldAccess.INDEX);
+        FieldAccess.reserveIndexes(locals);
         CodeBlock.Builder body = CodeBlock.builder();
         CodeBlock buffer = CodeBlock.of("$N()", MEMORY);
-        if (type instanceof JavaType.PrimitiveArray || type instanceof JavaType.StructArray) {
+        if (FieldAccess.isArray(type)) {
             // An array is read in a loop: fetch the memory once.
             String local = locals.newName("buffer");
             body.addStatement("$T $N = $N()", ByteBuffer.class, local, MEMORY);
@@ -139,7 +163,7 @@ final class DataSectionGenerator {
         if (type.isReference()) {
             body.addStatement("$T.requireNonNull(value, $S)", Objects.class, name);
         }
-        if (type instanceof JavaType.PrimitiveArray || type instanceof JavaType.StructArray) {
+        if (FieldAccess.isArray(type)) {
             FieldAccess.checkLength(type, name, value, body);
             body.addStatement("$T buffer = $N()", ByteBuffer.class, MEMORY);
             buffer = CodeBlock.of("buffer");

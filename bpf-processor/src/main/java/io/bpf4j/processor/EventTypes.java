@@ -12,11 +12,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The struct each ring buffer's records hold. BTF gives a ring buffer no value type, so it is bound
+ * The struct each ring buffer's (or perf event array's) records hold. BTF gives such a map no
+ * value type, so it is bound
  * explicitly by {@code @BpfSkeleton(events = @EventType(map = …, struct = …))}, or by convention: a
  * global {@code const struct X *unused_…} pointer (which C code declares anyway, to force
  * {@code struct X} into BTF) names {@code X} when the object has exactly one such pointer.
@@ -41,8 +43,8 @@ final class EventTypes {
      * Checks the explicit bindings against the object and finds the convention pointers.
      *
      * @param bindings map name → struct name, from the annotation
-     * @throws GenerationException when a binding names a map that is not a ring buffer of the
-     *     object, or a struct its BTF does not have
+     * @throws GenerationException when a binding names a map that is not a ring buffer or perf
+     *     event array of the object, or a struct its BTF does not have
      */
     static EventTypes resolve(ObjectSpec spec, Map<String, String> bindings, String objectPath)
             throws GenerationException {
@@ -53,9 +55,9 @@ final class EventTypes {
             MapSpec map = spec.map(binding.getKey()).orElseThrow(() -> new GenerationException(
                     where + ": " + objectPath + " has no map '" + binding.getKey() + "' (its maps: "
                             + spec.maps().stream().map(MapSpec::name).collect(Collectors.joining(", ")) + ")"));
-            if (map.type() != MapType.RINGBUF) {
+            if (map.type() != MapType.RINGBUF && map.type() != MapType.PERF_EVENT_ARRAY) {
                 throw new GenerationException(where + ": map '" + map.name() + "' of " + objectPath + " is a "
-                        + MapAccessorGenerator.cName(map.type()) + ", not a ring buffer");
+                        + MapAccessorGenerator.cName(map.type()) + ", not a ring buffer or perf event array");
             }
             BtfType.Composite struct = spec.btf().findStruct(binding.getValue()).orElseThrow(() ->
                     new GenerationException(where + ": the BTF of " + objectPath + " has no struct '"
@@ -107,7 +109,19 @@ final class EventTypes {
                 + "object, e.g. const struct event *unused_event __attribute__((unused));");
     }
 
-    /** How {@code map} was bound, for its Javadoc; call after {@link #recordOf}. */
+    /**
+     * The struct of a perf event array's samples, when it is bound or the convention names one;
+     * empty otherwise, since a perf event array may hold perf counters rather than carry events.
+     */
+    Optional<BtfType.Composite> samplesOf(MapSpec map) {
+        BtfType.Composite struct = bound.get(map.name());
+        if (struct != null) {
+            return Optional.of(struct);
+        }
+        return markers.size() == 1 ? Optional.of(markers.get(0).struct()) : Optional.empty();
+    }
+
+    /** How {@code map} was bound, for its Javadoc; call after {@link #recordOf} or {@link #samplesOf}. */
     String binding(MapSpec map) {
         return bound.containsKey(map.name())
                 ? "bound by {@code @BpfSkeleton(events = …)}"

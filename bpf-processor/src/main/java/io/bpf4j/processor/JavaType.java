@@ -14,7 +14,7 @@ sealed interface JavaType {
     /** The Java type of a value. */
     TypeName typeName();
 
-    /** {@code sizeof} the C type. */
+    /** {@code sizeof} the C type; for a bitfield, the bytes its bits touch. */
     int size();
 
     /** Whether the value is a reference that must not be null (everything but a primitive). */
@@ -25,8 +25,16 @@ sealed interface JavaType {
     /** What a reader of the Javadoc must know about the Java value beyond its C type, or null. */
     String note();
 
-    /** A C scalar: an integer, {@code bool}, enum, pointer or floating-point number. */
-    record Scalar(ScalarKind kind) implements JavaType {
+    /**
+     * A C scalar: an integer, {@code bool}, enum, pointer or floating-point number.
+     *
+     * @param enumType the generated Java enum naming the values, for a C enum; else null
+     */
+    record Scalar(ScalarKind kind, EnumModel enumType) implements JavaType {
+        Scalar(ScalarKind kind) {
+            this(kind, null);
+        }
+
         @Override
         public TypeName typeName() {
             return kind.type();
@@ -39,7 +47,42 @@ sealed interface JavaType {
 
         @Override
         public String note() {
-            return kind.note();
+            if (enumType == null) {
+                return kind.note();
+            }
+            return "the raw C value" + (kind.note() == null ? "" : " (" + kind.note() + ")")
+                    + "; {@link " + enumType.className().simpleName() + "#of} names it";
+        }
+    }
+
+    /**
+     * A bitfield: {@code bits} bits starting {@code shift} bits into the byte at the member's
+     * offset, held as the Java type of its declared C type (sign-extended when that is signed).
+     *
+     * @param enumType the generated Java enum naming the values, for a bitfield of a C enum; else null
+     */
+    record Bits(ScalarKind kind, int shift, int bits, EnumModel enumType) implements JavaType {
+        @Override
+        public TypeName typeName() {
+            return kind.type();
+        }
+
+        @Override
+        public int size() {
+            return (shift + bits + 7) / 8;
+        }
+
+        /** Whether the bits are sign-extended. */
+        boolean signed() {
+            return kind == ScalarKind.S8 || kind == ScalarKind.S16 || kind == ScalarKind.S32
+                    || kind == ScalarKind.S64;
+        }
+
+        @Override
+        public String note() {
+            return "a " + bits + "-bit " + (signed() ? "signed" : "unsigned") + " bitfield at bit " + shift
+                    + " of that byte; writes keep the low " + bits + " bits"
+                    + (enumType == null ? "" : "; {@link " + enumType.className().simpleName() + "#of} names it");
         }
     }
 
@@ -57,7 +100,8 @@ sealed interface JavaType {
 
         @Override
         public String note() {
-            return "text up to the first NUL, at most " + (length - 1) + " UTF-8 bytes";
+            return "text up to the first NUL, at most " + (length - 1) + " UTF-8 bytes (longer text is cut on "
+                    + "write)";
         }
     }
 
@@ -80,7 +124,35 @@ sealed interface JavaType {
         }
     }
 
-    /** A struct, as its generated record. */
+    /**
+     * A multi-dimensional array of scalars, {@code T[length][…]}: a Java array of the arrays of
+     * its {@code element} ({@link PrimitiveArray} or again a {@code NestedArray}).
+     */
+    record NestedArray(JavaType element, int length) implements JavaType {
+        @Override
+        public TypeName typeName() {
+            return ArrayTypeName.of(element.typeName());
+        }
+
+        @Override
+        public int size() {
+            return element.size() * length;
+        }
+
+        @Override
+        public String note() {
+            return "exactly " + length + " arrays of " + element.note();
+        }
+
+        /** The scalar at the bottom of the dimensions. */
+        ScalarKind scalar() {
+            return element instanceof PrimitiveArray primitive
+                    ? primitive.element()
+                    : ((NestedArray) element).scalar();
+        }
+    }
+
+    /** A struct or union, as its generated type. */
     record Struct(RecordModel record) implements JavaType {
         @Override
         public TypeName typeName() {
@@ -98,11 +170,14 @@ sealed interface JavaType {
         }
     }
 
-    /** An array of structs, as an unmodifiable list of exactly {@code length} records. */
-    record StructArray(RecordModel element, int length) implements JavaType {
+    /**
+     * An array of structs, unions or texts ({@code char[N][M]}), as an unmodifiable list of exactly
+     * {@code length} elements.
+     */
+    record ObjectArray(JavaType element, int length) implements JavaType {
         @Override
         public TypeName typeName() {
-            return ParameterizedTypeName.get(ClassName.get(List.class), element.className());
+            return ParameterizedTypeName.get(ClassName.get(List.class), element.typeName());
         }
 
         @Override
@@ -112,7 +187,8 @@ sealed interface JavaType {
 
         @Override
         public String note() {
-            return "exactly " + length + " elements";
+            String each = element.note();
+            return "exactly " + length + " elements" + (each == null ? "" : "; each " + each);
         }
     }
 }

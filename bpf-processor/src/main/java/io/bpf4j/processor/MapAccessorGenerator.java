@@ -8,9 +8,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.bpf4j.btf.BtfType;
-import io.bpf4j.codec.Codecs;
 import io.bpf4j.map.BpfArrayMap;
 import io.bpf4j.map.BpfHashMap;
+import io.bpf4j.perfbuf.BpfPerfBuffer;
 import io.bpf4j.ringbuf.BpfRingBuffer;
 import io.bpf4j.spec.MapSpec;
 import io.bpf4j.spec.MapType;
@@ -23,9 +23,10 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code Maps}, the typed maps of a loaded skeleton: hash and LRU hash maps as
- * {@link BpfHashMap}, arrays as {@link BpfArrayMap} and ring buffers as {@link BpfRingBuffer},
- * typed by their BTF key and value types (ring buffers by {@link EventTypes}). Other map types get
- * no accessor yet; the class Javadoc lists them.
+ * {@link BpfHashMap}, arrays as {@link BpfArrayMap}, ring buffers as {@link BpfRingBuffer} and
+ * perf event arrays with a bound sample type as {@link BpfPerfBuffer}, typed by their BTF key and
+ * value types (ring buffers and perf event arrays by {@link EventTypes}). Other map types get no
+ * accessor yet; the class Javadoc lists them.
  */
 final class MapAccessorGenerator {
     /** The {@code BPF_F_*} map flags by bit, for the Javadoc. */
@@ -63,7 +64,7 @@ final class MapAccessorGenerator {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         JavaNames.Allocator names = new JavaNames.Allocator();
         // An accessor named like a LoadedSkeleton helper would hide it from the initializers.
-        List.of("hashMap", "arrayMap", "ringBuffer").forEach(names::reserve);
+        List.of("hashMap", "arrayMap", "ringBuffer", "perfBuffer").forEach(names::reserve);
         List<MapSpec> untyped = new ArrayList<>();
         for (MapSpec map : maps) {
             Optional<Accessor> accessor = accessor(map);
@@ -107,6 +108,7 @@ final class MapAccessorGenerator {
             case HASH, LRU_HASH -> Optional.of(hashMap(map));
             case ARRAY -> Optional.of(arrayMap(map));
             case RINGBUF -> Optional.of(ringBuffer(map));
+            case PERF_EVENT_ARRAY -> perfBuffer(map);
             default -> Optional.empty();
         };
     }
@@ -146,6 +148,24 @@ final class MapAccessorGenerator {
         return new Accessor(type, CodeBlock.of("ringBuffer($S, $T.CODEC)", map.name(), record.typeName()), javadoc);
     }
 
+    /** A perf event array with typed samples, when a record type is bound (see {@link EventTypes}). */
+    private Optional<Accessor> perfBuffer(MapSpec map) throws GenerationException {
+        Optional<BtfType.Composite> samples = events.samplesOf(map);
+        if (samples.isEmpty()) {
+            return Optional.empty();
+        }
+        BtfType.Composite struct = samples.get();
+        JavaType record = types.map(struct.id(), "perf event array '" + map.name() + "' samples",
+                JavaNames.typeName(map.name()) + "Event");
+        TypeName type = ParameterizedTypeName.get(ClassName.get(BpfPerfBuffer.class), record.typeName());
+        CodeBlock javadoc = CodeBlock.of("Perf event array {@code $L}: {@code $L}$L;\nsamples {@code $L} ({@link $T}),\n"
+                        + "$L.\n", map.name(), cName(map.type()),
+                map.maxEntries() == 0 ? "" : ", max_entries " + map.maxEntries(), types.c().typeName(struct.id()),
+                record.typeName(), events.binding(map));
+        return Optional.of(new Accessor(type, CodeBlock.of("perfBuffer($S, $T.CODEC)", map.name(), record.typeName()),
+                javadoc));
+    }
+
     /** A map key or value: its Java type and codec. */
     private record Part(JavaType type, String cType, CodeBlock codec) {
         TypeName boxed() {
@@ -170,24 +190,11 @@ final class MapAccessorGenerator {
             throw new GenerationException(objectPath + ": " + use + " is " + size + " bytes, but its BTF type "
                     + types.c().typeName(typeId) + " is " + type.size());
         }
-        return new Part(type, types.c().typeName(typeId), codec(type, use));
-    }
-
-    /** The codec expression of a whole key or value. */
-    private CodeBlock codec(JavaType type, String use) throws GenerationException {
-        if (type instanceof JavaType.Scalar scalar && scalar.kind().codecConstant() != null) {
-            return CodeBlock.of("$T.$L", Codecs.class, scalar.kind().codecConstant());
-        } else if (type instanceof JavaType.Text text) {
-            return CodeBlock.of("$T.string($L)", Codecs.class, text.length());
-        } else if (type instanceof JavaType.Struct struct) {
-            return CodeBlock.of("$T.CODEC", struct.record().className());
-        }
-        throw new GenerationException(objectPath + ": " + use + ": a " + type.typeName()
-                + " key or value is not supported yet; wrap it in a struct");
+        return new Part(type, types.c().typeName(typeId), InlineCodec.of(type));
     }
 
     /** {@code , map_flags BPF_F_NO_PREALLOC}, or nothing when there are none. */
-    private static String flags(MapSpec map) {
+    static String flags(MapSpec map) {
         if (map.flags() == 0) {
             return "";
         }

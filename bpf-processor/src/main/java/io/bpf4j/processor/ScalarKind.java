@@ -1,13 +1,17 @@
 package io.bpf4j.processor;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import io.bpf4j.codec.Int128;
+import java.math.BigInteger;
 
 /**
  * The C scalars a skeleton can hold, each with its Java type and the {@link java.nio.ByteBuffer}
  * code that reads and writes it. The unsigned rules are those of {@code io.bpf4j.codec.Codecs}:
  * {@code u8}/{@code u16} widen to {@code int} and {@code u32} to {@code long}, so they are never
- * negative; {@code u64} keeps its 64 bits in a {@code long}.
+ * negative; {@code u64} keeps its 64 bits in a {@code long}; 128-bit integers, which Java has no
+ * primitive for, are {@link BigInteger}s (read and written by {@link Int128}).
  */
 enum ScalarKind {
     S8(TypeName.BYTE, 1, "INT8", "$L.get($L)", "$L.put($L, $L)", null),
@@ -26,7 +30,11 @@ enum ScalarKind {
     /** A pointer: the address as the kernel saw it, meaningful to user space only as a number. */
     POINTER(TypeName.LONG, 8, "UINT64", "$L.getLong($L)", "$L.putLong($L, $L)", "a kernel address"),
     F32(TypeName.FLOAT, 4, null, "$L.getFloat($L)", "$L.putFloat($L, $L)", null),
-    F64(TypeName.DOUBLE, 8, null, "$L.getDouble($L)", "$L.putDouble($L, $L)", null);
+    F64(TypeName.DOUBLE, 8, null, "$L.getDouble($L)", "$L.putDouble($L, $L)", null),
+    S128(ClassName.get(BigInteger.class), 16, null, "$T.get($L, $L, true)", "$T.put($L, $L, $L)",
+            "a signed 128-bit integer"),
+    U128(ClassName.get(BigInteger.class), 16, null, "$T.get($L, $L, false)", "$T.put($L, $L, $L)",
+            "unsigned, 0 to 2^128 - 1; writes keep the low 128 bits");
 
     private final TypeName type;
     private final int size;
@@ -61,12 +69,19 @@ enum ScalarKind {
 
     /** An expression reading the value at {@code index} of {@code buffer}. */
     CodeBlock read(CodeBlock buffer, CodeBlock index) {
-        return CodeBlock.of(readFormat, buffer, index);
+        return isWide() ? CodeBlock.of(readFormat, Int128.class, buffer, index) : CodeBlock.of(readFormat, buffer, index);
     }
 
     /** A statement (without the semicolon) writing {@code value} at {@code index} of {@code buffer}. */
     CodeBlock write(CodeBlock buffer, CodeBlock index, CodeBlock value) {
-        return CodeBlock.of(writeFormat, buffer, index, value);
+        return isWide()
+                ? CodeBlock.of(writeFormat, Int128.class, buffer, index, value)
+                : CodeBlock.of(writeFormat, buffer, index, value);
+    }
+
+    /** Whether this is a 128-bit integer, held as a {@link BigInteger} rather than a primitive. */
+    boolean isWide() {
+        return this == S128 || this == U128;
     }
 
     /** What a reader of the Javadoc must know about the Java value (its range), or null. */
@@ -81,6 +96,7 @@ enum ScalarKind {
             case 2 -> signed ? S16 : U16;
             case 4 -> signed ? S32 : U32;
             case 8 -> signed ? S64 : U64;
+            case 16 -> signed ? S128 : U128;
             default -> null;
         };
     }

@@ -10,16 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps BTF types to Java types, and collects the records the mapped structs need.
+ * Maps BTF types to Java types, and collects the records and enums the mapped types need.
  *
  * <p>The rules: {@code s8}→{@code byte}, {@code s16}→{@code short}, {@code s32}→{@code int},
  * {@code s64}→{@code long}; {@code u8}/{@code u16}→{@code int}, {@code u32}/{@code u64}→{@code long}
- * (see {@link ScalarKind}); {@code bool}→{@code boolean}; enums → the signed integer of their size;
- * pointers → {@code long}; {@code char[N]} → {@code String}; other arrays of scalars → primitive
- * arrays; structs → records; arrays of structs → {@code List}s of records. Typedefs and qualifiers
- * are looked through. Offsets are BTF's member offsets, never recomputed, so padding is exactly
- * what clang laid out. Anything else (unions, bitfields, multi-dimensional or flexible arrays,
- * 128-bit integers) is a {@link GenerationException} naming the type, the member and the reason.
+ * (see {@link ScalarKind}); {@code bool}→{@code boolean}; pointers → {@code long} addresses;
+ * enums → the integer of their size and signedness (BTF's), plus a generated Java enum whose
+ * {@code of(value)} names a value, empty for a value the enum does not know; {@code char[N]} →
+ * {@code String}; arrays of scalars → primitive arrays, multi-dimensional ones → nested primitive
+ * arrays ({@code long[][]}); {@code __int128} → {@code BigInteger}; structs and unions → generated
+ * types; arrays of structs, unions, texts or 128-bit integers → {@code List}s. Typedefs and qualifiers are looked through.
+ *
+ * <p>Members: offsets are BTF's, never recomputed, so padding (explicit or not, packed or not) is
+ * exactly what clang laid out. A bitfield is held as the Java type of its declared type. An
+ * anonymous struct or union member becomes a component {@code anonN} (N counting the anonymous
+ * members of its owner from 1) of a generated type {@code OwnerAnonN}. A zero-length (flexible)
+ * array member is not part of the fixed layout: it gets no component, and the owner's Javadoc says
+ * so. Anything else ({@code long double}, forward-declared types, 128-bit bitfields) is a
+ * {@link GenerationException} naming the type, the member and the reason.
  */
 final class TypeMapper {
     private final Btf btf;
@@ -31,6 +39,8 @@ final class TypeMapper {
     private final Map<Integer, RecordModel> records = new LinkedHashMap<>();
     /** Names handed out to structs whose record is still being built (its members come first). */
     private final Map<Integer, ClassName> pending = new HashMap<>();
+    /** Enums by BTF id, in the order they were first referenced. */
+    private final Map<Integer, EnumModel> enums = new LinkedHashMap<>();
 
     /**
      * @param typeNames the skeleton's nested type names, so a record never takes a name the
@@ -65,9 +75,14 @@ final class TypeMapper {
         }
     }
 
-    /** The records of every struct mapped so far, each after the first record that used it. */
+    /** The records of every struct and union mapped so far, each after the first record that used it. */
     List<RecordModel> records() {
         return List.copyOf(records.values());
+    }
+
+    /** The enums of every C enum mapped so far, in the order first used. */
+    List<EnumModel> enums() {
+        return List.copyOf(enums.values());
     }
 
     private JavaType mapType(int typeId, String nameHint) throws Unmappable {
@@ -75,7 +90,7 @@ final class TypeMapper {
         if (type instanceof BtfType.Int integer) {
             return new JavaType.Scalar(integer(integer));
         } else if (type instanceof BtfType.Enum enumType) {
-            return new JavaType.Scalar(sized(ScalarKind.integer(enumType.size(), true), type));
+            return new JavaType.Scalar(enumKind(enumType), enumModel(enumType, typedefName(typeId, nameHint)));
         } else if (type instanceof BtfType.Ptr) {
             return new JavaType.Scalar(ScalarKind.POINTER);
         } else if (type instanceof BtfType.Float floating) {
@@ -103,6 +118,10 @@ final class TypeMapper {
         return sized(ScalarKind.integer(integer.size(), integer.signed()), integer);
     }
 
+    private static ScalarKind enumKind(BtfType.Enum enumType) throws Unmappable {
+        return sized(ScalarKind.integer(enumType.size(), enumType.signed()), enumType);
+    }
+
     private static ScalarKind sized(ScalarKind kind, BtfType type) throws Unmappable {
         if (kind == null) {
             throw new Unmappable(type.describe() + ": integers of this size are not supported yet");
@@ -118,31 +137,50 @@ final class TypeMapper {
         };
     }
 
+    /** The Java enum of a C enum; null for an enum without values (only declared), held raw. */
+    private EnumModel enumModel(BtfType.Enum enumType, String nameHint) {
+        if (enumType.values().isEmpty()) {
+            return null;
+        }
+        EnumModel done = enums.get(enumType.id());
+        if (done != null) {
+            return done;
+        }
+        String javaName = enumType.name().isEmpty() ? nameHint : JavaNames.typeName(enumType.name());
+        ClassName className = skeleton.nestedClass(typeNames.allocate(javaName, "Enum"));
+        JavaNames.Allocator constantNames = new JavaNames.Allocator();
+        EnumGenerator.RESERVED.forEach(constantNames::reserve);
+        List<EnumModel.Constant> constants = new ArrayList<>();
+        for (BtfType.EnumValue value : enumType.values()) {
+            constants.add(new EnumModel.Constant(constantNames.allocate(JavaNames.constantName(value.name()), "_"),
+                    value.name(), value.value()));
+        }
+        EnumModel model = new EnumModel(className, c.typeName(enumType.id()), enumType.size(), enumType.signed(),
+                constants);
+        enums.put(enumType.id(), model);
+        return model;
+    }
+
     private JavaType array(BtfType.Array array, String nameHint) throws Unmappable {
         if (array.length() == 0) {
-            throw new Unmappable("flexible array members (length 0) are not supported yet");
+            throw new Unmappable("a zero-length (flexible) array has no fixed layout; only a struct's last member "
+                    + "may be one");
         }
         BtfType element = btf.resolve(array.elementTypeId());
         if (element instanceof BtfType.Int integer && integer.size() == 1
                 && (integer.isChar() || integer.name().equals("char"))) {
             return new JavaType.Text(array.length());
-        } else if (element instanceof BtfType.Array) {
-            throw new Unmappable("multi-dimensional arrays are not supported yet");
-        } else if (element instanceof BtfType.Composite composite && !composite.union()) {
-            return new JavaType.StructArray(record(composite, typedefName(array.elementTypeId(), nameHint)),
-                    array.length());
         }
         JavaType elementType = mapType(array.elementTypeId(), nameHint);
-        if (elementType instanceof JavaType.Scalar scalar) {
+        if (elementType instanceof JavaType.Scalar scalar && !scalar.kind().isWide()) {
             return new JavaType.PrimitiveArray(scalar.kind(), array.length());
+        } else if (elementType instanceof JavaType.PrimitiveArray || elementType instanceof JavaType.NestedArray) {
+            return new JavaType.NestedArray(elementType, array.length());
         }
-        throw new Unmappable("arrays of " + c.typeName(array.elementTypeId()) + " are not supported yet");
+        return new JavaType.ObjectArray(elementType, array.length());
     }
 
     private RecordModel record(BtfType.Composite composite, String nameHint) throws Unmappable {
-        if (composite.union()) {
-            throw new Unmappable("unions are not supported yet");
-        }
         RecordModel done = records.get(composite.id());
         if (done != null) {
             return done;
@@ -152,46 +190,120 @@ final class TypeMapper {
             throw new Unmappable(c.typeName(composite.id()) + " contains itself");
         }
         String javaName = composite.name().isEmpty() ? nameHint : JavaNames.typeName(composite.name());
-        ClassName className = skeleton.nestedClass(typeNames.allocate(javaName, "Struct"));
+        ClassName className = skeleton.nestedClass(typeNames.allocate(javaName,
+                composite.union() ? "Union" : "Struct"));
         pending.put(composite.id(), className);
         // Reserve the record's place before its members map, so a struct precedes the ones it holds.
         records.put(composite.id(), null);
-        List<RecordModel.Field> fields = new ArrayList<>();
-        JavaNames.Allocator fieldNames = new JavaNames.Allocator();
+        List<BtfType.Member> members = new ArrayList<>();
+        List<String> flexible = new ArrayList<>();
         for (BtfType.Member member : composite.members()) {
-            fields.add(field(composite, member, className, fieldNames));
+            if (btf.resolve(member.typeId()) instanceof BtfType.Array array && array.length() == 0) {
+                flexible.add(c.declaration(member.typeId(), member.name()));
+            } else {
+                members.add(member);
+            }
+        }
+        List<RecordModel.Field> fields = fields(composite, members, className, composite.union());
+        if (!composite.union() && RecordModel.tooManyForARecord(fields)) {
+            // Held as bytes, like a union: its accessors must keep clear of the names that type uses.
+            fields = fields(composite, members, className, true);
         }
         RecordModel model = new RecordModel(className, c.typeName(composite.id()), c.definition(composite),
-                composite.size(), fields);
+                composite.size(), composite.union(), fields, flexible.isEmpty() ? null : String.join("; ", flexible));
         pending.remove(composite.id());
         records.put(composite.id(), model);
         return model;
     }
 
+    /**
+     * The fields of {@code members}, named in order; {@code heldAsBytes} keeps the names
+     * {@link BytesRecordGenerator} uses out of them.
+     */
+    private List<RecordModel.Field> fields(BtfType.Composite owner, List<BtfType.Member> members,
+            ClassName ownerClass, boolean heldAsBytes) throws Unmappable {
+        JavaNames.Allocator fieldNames = new JavaNames.Allocator();
+        if (heldAsBytes) {
+            BytesRecordGenerator.RESERVED.forEach(fieldNames::reserve);
+        }
+        List<RecordModel.Field> fields = new ArrayList<>();
+        int anonymous = 0;
+        for (BtfType.Member member : members) {
+            String javaField = member.name().isEmpty()
+                    ? fieldNames.allocate("anon" + ++anonymous, "_")
+                    : fieldNames.allocate(JavaNames.memberName(member.name()), "_");
+            fields.add(field(owner, member, ownerClass, javaField));
+        }
+        return fields;
+    }
+
     private RecordModel.Field field(BtfType.Composite owner, BtfType.Member member, ClassName ownerClass,
-            JavaNames.Allocator fieldNames) throws Unmappable {
+            String javaName) throws Unmappable {
         String where = c.typeName(owner.id()) + ", member '" + member.name() + "'";
-        if (member.name().isEmpty()) {
-            throw new Unmappable(c.typeName(owner.id()) + ": anonymous struct and union members are not supported yet");
-        }
-        if (member.isBitfield()) {
-            throw new Unmappable(where + ": bitfields are not supported yet");
-        }
-        if (member.bitOffset() % 8 != 0) {
-            throw new Unmappable(where + ": members that do not start on a byte are not supported yet");
-        }
+        String hint = ownerClass.simpleName() + JavaNames.typeName(javaName);
+        int width = bitfieldWidth(member);
+        // Without kind_flag, BTF places a bitfield through its INT type's own bit offset.
+        long bitOffset = member.bitOffset()
+                + (!member.isBitfield() && btf.resolve(member.typeId()) instanceof BtfType.Int integer
+                        ? integer.bitOffset() : 0);
+        int offset = (int) (bitOffset / 8);
         JavaType type;
-        try {
-            type = mapType(member.typeId(), ownerClass.simpleName() + JavaNames.typeName(member.name()));
-        } catch (Unmappable e) {
-            throw new Unmappable(where + " (" + c.typeName(member.typeId()) + "): " + e.getMessage());
+        if (width != 0) {
+            type = bitfield(member, where, (int) (bitOffset % 8), width, hint);
+        } else if (bitOffset % 8 != 0) {
+            throw new Unmappable(where + ": members that do not start on a byte are not supported yet");
+        } else {
+            try {
+                type = mapType(member.typeId(), hint);
+            } catch (Unmappable e) {
+                throw new Unmappable(where + " (" + c.typeName(member.typeId()) + "): " + e.getMessage());
+            }
         }
-        int offset = (int) (member.bitOffset() / 8);
         if (offset + type.size() > owner.size()) {
-            throw new Unmappable(where + ": lies outside the struct's " + owner.size() + " bytes");
+            throw new Unmappable(where + ": lies outside the type's " + owner.size() + " bytes");
         }
-        return new RecordModel.Field(fieldNames.allocate(JavaNames.memberName(member.name()), "_"),
-                c.declaration(member.typeId(), member.name()), offset, type);
+        String declaration = c.declaration(member.typeId(), member.name()) + (width != 0 ? " : " + width : "");
+        return new RecordModel.Field(javaName, member.name(), declaration, offset, type);
+    }
+
+    /**
+     * The width of a bitfield member, 0 for a member that is none: from the member itself (BTF's
+     * kind_flag encoding), or from an INT type narrower than its storage (the older encoding).
+     */
+    private int bitfieldWidth(BtfType.Member member) {
+        if (member.isBitfield()) {
+            return member.bitfieldSize();
+        }
+        if (btf.resolve(member.typeId()) instanceof BtfType.Int integer
+                && (integer.bitOffset() != 0 || integer.bits() != integer.size() * 8)) {
+            return integer.bits();
+        }
+        return 0;
+    }
+
+    private JavaType bitfield(BtfType.Member member, String where, int shift, int width, String hint)
+            throws Unmappable {
+        EnumModel enumType = btf.resolve(member.typeId()) instanceof BtfType.Enum enumBase
+                ? enumModel(enumBase, typedefName(member.typeId(), hint))
+                : null;
+        return new JavaType.Bits(bitfieldKind(member, width, where), shift, width, enumType);
+    }
+
+    /** The Java type of a bitfield: that of its declared integer, enum or bool type. */
+    private ScalarKind bitfieldKind(BtfType.Member member, int width, String where) throws Unmappable {
+        BtfType base = btf.resolve(member.typeId());
+        ScalarKind kind;
+        if (base instanceof BtfType.Int integer) {
+            kind = integer.isBool() ? ScalarKind.BOOL : ScalarKind.integer(integer.size(), integer.signed());
+        } else if (base instanceof BtfType.Enum enumType) {
+            kind = ScalarKind.integer(enumType.size(), enumType.signed());
+        } else {
+            throw new Unmappable(where + ": a bitfield of " + c.typeName(member.typeId()) + " is not an integer");
+        }
+        if (kind == null || kind.isWide() || width > 64) {
+            throw new Unmappable(where + ": bitfields of " + c.typeName(member.typeId()) + " are not supported");
+        }
+        return kind;
     }
 
     /**

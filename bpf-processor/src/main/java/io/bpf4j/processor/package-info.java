@@ -3,10 +3,27 @@
  * {@code @BpfSkeleton} into a typed skeleton class generated from the object's ELF and BTF.
  *
  * <p>The work is split by concern: {@code SkeletonRequest} (what the annotation asks for),
- * {@code ObjectLocator} (finding the object), {@code TypeMapper} (BTF types → Java types and
- * records), the generators of each part of the skeleton ({@code RecordGenerator},
- * {@code MapAccessorGenerator}, {@code DataSectionGenerator}, {@code ProgramGenerator}) and
+ * {@code ObjectLocator} (finding the object), {@code TypeMapper} (BTF types → Java types, with
+ * the rules written down there), the models it builds ({@code JavaType}, {@code RecordModel},
+ * {@code EnumModel}), the generators of each part of the skeleton ({@code RecordGenerator} for
+ * structs, {@code BytesRecordGenerator} for unions and structs too big for a record,
+ * {@code EnumGenerator}, {@code ViewGenerator} for the
+ * zero-allocation views, {@code MapAccessorGenerator}, {@code DataSectionGenerator},
+ * {@code ProgramGenerator}), {@code FieldAccess} (the buffer code every generator shares) and
  * {@code SkeletonGenerator}, which assembles them. Every problem becomes a
  * {@code GenerationException}, reported as a javac error on the annotated type.
+ *
+ * <p>What a C type becomes, in short: integers keep their width when signed and widen when
+ * unsigned ({@code u8}/{@code u16} → {@code int}, {@code u32} → {@code long}, {@code u64} →
+ * {@code long} holding the 64 bits; 128-bit ones → {@code BigInteger}); pointers are {@code long}
+ * addresses; {@code char[N]} is a {@code String} (cut to N-1 UTF-8 bytes on write; views also
+ * copy the raw bytes); enums are held raw, with a generated Java enum whose {@code of(value)} is
+ * empty for unknown values; bitfields have the Java type of their declared type, sign-extended
+ * when it is signed;
+ * structs are records and unions records of their bytes with one accessor and one factory per
+ * member; an anonymous struct or union member is a component {@code anonN} of a generated type
+ * {@code OwnerAnonN}; a flexible array member is left out of the fixed layout; offsets and padding
+ * are BTF's, never recomputed; every struct and union type has a {@code CODEC} and a reusable
+ * {@code View}. {@code TypeMapper} has the full rules.
  */
 package io.bpf4j.processor;

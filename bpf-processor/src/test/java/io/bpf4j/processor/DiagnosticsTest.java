@@ -134,17 +134,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    void unionValuedMap() {
-        JavaFileObject source = Fixtures.annotated("UnionValue", "@BpfSkeleton(\"union_value.bpf.o\")");
-
-        assertThat(Fixtures.compile(source))
-                .hadErrorContaining("bpf4j: p/union_value.bpf.o: map 'readings' value (union reading): "
-                        + "unions are not supported yet")
-                .inFile(source)
-                .onLine(Fixtures.ANNOTATION_LINE);
-    }
-
-    @Test
     void mapWithoutBtfTypes() {
         JavaFileObject source = Fixtures.annotated("SizedMap", "@BpfSkeleton(\"sized_map.bpf.o\")");
 

@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.bpf4j.spi.KernelBackend;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -144,36 +140,5 @@ class GeneratedCodeTest {
     @SuppressWarnings("unchecked")
     private static List<Object> list(String key) {
         return (List<Object>) seen.get(key);
-    }
-
-    /** Loads the class files javac wrote in memory, delegating everything else to the test's loader. */
-    private static final class CompiledClasses extends ClassLoader {
-        private static final String PREFIX = "/CLASS_OUTPUT/";
-        private final Map<String, JavaFileObject> classes = new HashMap<>();
-
-        CompiledClasses(List<JavaFileObject> files, ClassLoader parent) {
-            super(parent);
-            for (JavaFileObject file : files) {
-                String name = file.getName();
-                if (file.getKind() == JavaFileObject.Kind.CLASS && name.startsWith(PREFIX)) {
-                    String binaryName = name.substring(PREFIX.length(), name.length() - ".class".length());
-                    classes.put(binaryName.replace('/', '.'), file);
-                }
-            }
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            JavaFileObject file = classes.get(name);
-            if (file == null) {
-                throw new ClassNotFoundException(name);
-            }
-            try (InputStream in = file.openInputStream()) {
-                byte[] bytes = in.readAllBytes();
-                return defineClass(name, bytes, 0, bytes.length);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -33,6 +33,7 @@ class GoldenSkeletonTest {
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(source(compilation, "p.ClashesSkel")).contains(
                 "public record MapsStruct(long count)",
+                "public record ViewStruct(long v)",
                 "public record Codec(long that, long other, long result, long[] buffer,",
                 "public static final io.bpf4j.codec.Codec<Codec> CODEC",
                 "public record Data(long class_, long hashCode_, long hashCode__, Codec codec)",
@@ -42,14 +43,15 @@ class GoldenSkeletonTest {
                 "public long memory_()",
                 "public BpfProgram program_()",
                 "public List<Codec> buffer()",
-                "public int tint()",
+                "public long tint()",
                 "public record AnonT(long a)",
-                "public record Outer(OuterInner inner, int tint)",
+                "public record Outer(OuterInner inner, long tint)",
+                "public enum Tint {",
                 "public record OuterInner(int x)");
     }
 
     @ParameterizedTest
-    @CsvSource({"Opensnoop, opensnoop.bpf.o", "Maps, maps.bpf.o"})
+    @CsvSource({"Opensnoop, opensnoop.bpf.o", "Maps, maps.bpf.o", "Zoo, zoo.bpf.o"})
     void generatesTheGoldenSource(String name, String object) throws IOException {
         Compilation compilation = Fixtures.compile(Fixtures.annotated(name, "@BpfSkeleton(\"" + object + "\")"));
 

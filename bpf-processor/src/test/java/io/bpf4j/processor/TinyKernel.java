@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +28,19 @@ import java.util.Map;
  * module cannot depend on.)
  */
 final class TinyKernel implements KernelBackend {
+    /** Records each ring buffer holds when it is first read, by map name. */
+    private final Map<String, List<byte[]>> ringRecords;
+
+    /** A kernel whose ring buffers are empty. */
+    TinyKernel() {
+        this(Map.of());
+    }
+
+    /** A kernel whose ring buffers hold {@code ringRecords} (by map name), committed before any read. */
+    TinyKernel(Map<String, List<byte[]>> ringRecords) {
+        this.ringRecords = Map.copyOf(ringRecords);
+    }
+
     @Override
     public String name() {
         return "tiny test kernel";
@@ -35,7 +49,7 @@ final class TinyKernel implements KernelBackend {
     @Override
     public OpenObject openObject(String objectName, byte[] elf) {
         try {
-            return new Open(ObjectSpec.read(objectName, elf));
+            return new Open(ObjectSpec.read(objectName, elf), ringRecords);
         } catch (SpecException e) {
             throw new BpfException("opening " + objectName, 0, e.getMessage(), e);
         }
@@ -52,10 +66,12 @@ final class TinyKernel implements KernelBackend {
 
     private static final class Open implements OpenObject {
         private final ObjectSpec spec;
+        private final Map<String, List<byte[]>> ringRecords;
         private final Map<String, ByteBuffer> sections = new LinkedHashMap<>();
 
-        Open(ObjectSpec spec) {
+        Open(ObjectSpec spec, Map<String, List<byte[]>> ringRecords) {
             this.spec = spec;
+            this.ringRecords = ringRecords;
             for (DataSectionSpec section : spec.dataSections()) {
                 sections.put(section.name(), zeroed(section.size()));
             }
@@ -75,7 +91,7 @@ final class TinyKernel implements KernelBackend {
 
         @Override
         public LoadedObject load() {
-            return new Loaded(spec, sections);
+            return new Loaded(spec, sections, ringRecords);
         }
 
         @Override
@@ -85,8 +101,12 @@ final class TinyKernel implements KernelBackend {
     private static final class Loaded implements LoadedObject {
         private final Map<String, ByteBuffer> sections = new HashMap<>();
         private final Map<String, MapHandle> maps = new HashMap<>();
+        private final ObjectSpec spec;
+        private final Map<String, List<byte[]>> ringRecords;
 
-        Loaded(ObjectSpec spec, Map<String, ByteBuffer> initial) {
+        Loaded(ObjectSpec spec, Map<String, ByteBuffer> initial, Map<String, List<byte[]>> ringRecords) {
+            this.spec = spec;
+            this.ringRecords = ringRecords;
             for (DataSectionSpec section : spec.dataSections()) {
                 ByteBuffer memory = zeroed(section.size()).put(initial.get(section.name()).duplicate().clear());
                 memory.clear();
@@ -120,7 +140,8 @@ final class TinyKernel implements KernelBackend {
 
         @Override
         public RingBufferMemory ringBuffer(String mapName) {
-            throw new UnsupportedOperationException("no ring buffers in the tiny kernel");
+            MapSpec map = spec.map(mapName).orElseThrow();
+            return new TinyRing(map.maxEntries(), ringRecords.getOrDefault(mapName, List.of()));
         }
 
         @Override
