@@ -7,6 +7,8 @@ import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
 import io.bpf4j.map.BpfArrayMap;
 import io.bpf4j.map.BpfHashMap;
+import io.bpf4j.map.BpfPerCpuArrayMap;
+import io.bpf4j.map.BpfPerCpuCounters;
 import io.bpf4j.program.BpfProgram;
 import io.bpf4j.skeleton.LoadedSkeleton;
 import io.bpf4j.skeleton.ObjectResources;
@@ -253,14 +255,15 @@ public final class MapsSkel extends LoadedSkeleton {
 
     /**
      * The maps of {@code maps.bpf.o}, typed from their BTF key and value types.
-     *
-     * <p>Not typed yet, so not here:
-     * {@code scratch} ({@code BPF_MAP_TYPE_PERCPU_ARRAY}).
      */
     public final class Maps {
         private final BpfHashMap<Long, Long> start = hashMap("start", Codecs.UINT32, Codecs.UINT64);
 
         private final BpfArrayMap<ConnCounters> hists = arrayMap("hists", ConnCounters.CODEC);
+
+        private final BpfPerCpuArrayMap<Long> scratch = new BpfPerCpuArrayMap<>(map("scratch"), Codecs.UINT64);
+
+        private final BpfPerCpuCounters scratchCounters = new BpfPerCpuCounters(map("scratch"));
 
         private final BpfHashMap<ConnKey, ConnStats> flows = hashMap("flows", ConnKey.CODEC, ConnStats.CODEC);
 
@@ -283,6 +286,24 @@ public final class MapsSkel extends LoadedSkeleton {
          */
         public BpfArrayMap<ConnCounters> hists() {
             return hists;
+        }
+
+        /**
+         * Map {@code scratch}: {@code BPF_MAP_TYPE_PERCPU_ARRAY} of {@code __u64},
+         * indexes 0 to 0.
+         * Each index holds one value per possible CPU, CPU 0 first; {@code sum} adds them up.
+         * Values: unsigned: all 64 bits, see Long.toUnsignedString.
+         */
+        public BpfPerCpuArrayMap<Long> scratch() {
+            return scratch;
+        }
+
+        /**
+         * Map {@code scratch} as counters: each index's {@code __u64} summed over the CPUs
+         * (the same map as the per-CPU array accessor above).
+         */
+        public BpfPerCpuCounters scratchCounters() {
+            return scratchCounters;
         }
 
         /**

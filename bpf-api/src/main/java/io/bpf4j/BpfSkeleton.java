@@ -40,7 +40,10 @@ public @interface BpfSkeleton {
      */
     EventType[] events() default {};
 
-    /** Binds one ring-buffer map to the BTF struct of its records. */
+    /**
+     * Binds one ring-buffer (or perf event array) map to the BTF struct of its records, or, with
+     * {@code raw = true}, to raw records. Give exactly one of {@link #struct()} and {@link #raw()}.
+     */
     @Documented
     @Retention(RetentionPolicy.SOURCE)
     @Target({})
@@ -48,7 +51,14 @@ public @interface BpfSkeleton {
         /** The ring-buffer map's name in the object. */
         String map();
 
-        /** The name of the BTF struct each record holds (without {@code struct}). */
-        String struct();
+        /** The name of the BTF struct each record holds (without {@code struct}); empty with {@link #raw()}. */
+        String struct() default "";
+
+        /**
+         * The records have no struct in BTF (the programs build them in a byte buffer): the map is
+         * generated untyped, its records read as bytes through the reader's view path
+         * ({@code pollViews}/{@code drainViews}). Never chosen silently: an unbound ring is an error.
+         */
+        boolean raw() default false;
     }
 }

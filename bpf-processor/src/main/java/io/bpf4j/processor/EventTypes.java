@@ -22,36 +22,44 @@ import java.util.stream.Collectors;
  * explicitly by {@code @BpfSkeleton(events = @EventType(map = …, struct = …))}, or by convention: a
  * global {@code const struct X *unused_…} pointer (which C code declares anyway, to force
  * {@code struct X} into BTF) names {@code X} when the object has exactly one such pointer.
+ *
+ * <p>Records whose struct is not in BTF at all (built in a byte buffer) are bound explicitly with
+ * {@code @EventType(map = …, raw = true)}: such a map is generated untyped and read through the
+ * reader's view path. Raw is never a fallback: an unbound ring buffer stays an error.
  */
 final class EventTypes {
     private static final String MARKER_PREFIX = "unused";
 
     private final String objectPath;
     private final Map<String, BtfType.Composite> bound;
+    private final Set<String> raw;
     private final List<Marker> markers;
 
     /** A convention pointer and the struct it points to. */
     private record Marker(VariableSpec variable, BtfType.Composite struct) {}
 
-    private EventTypes(String objectPath, Map<String, BtfType.Composite> bound, List<Marker> markers) {
+    private EventTypes(String objectPath, Map<String, BtfType.Composite> bound, Set<String> raw,
+            List<Marker> markers) {
         this.objectPath = objectPath;
         this.bound = bound;
+        this.raw = raw;
         this.markers = markers;
     }
 
     /**
      * Checks the explicit bindings against the object and finds the convention pointers.
      *
-     * @param bindings map name → struct name, from the annotation
+     * @param bindings map name → its binding, from the annotation
      * @throws GenerationException when a binding names a map that is not a ring buffer or perf
      *     event array of the object, or a struct its BTF does not have
      */
-    static EventTypes resolve(ObjectSpec spec, Map<String, String> bindings, String objectPath)
+    static EventTypes resolve(ObjectSpec spec, Map<String, EventBinding> bindings, String objectPath)
             throws GenerationException {
         Map<String, BtfType.Composite> bound = new LinkedHashMap<>();
-        for (Map.Entry<String, String> binding : bindings.entrySet()) {
-            String where = "@BpfSkeleton(events = @EventType(map = \"" + binding.getKey() + "\", struct = \""
-                    + binding.getValue() + "\"))";
+        Set<String> raw = new HashSet<>();
+        for (Map.Entry<String, EventBinding> binding : bindings.entrySet()) {
+            String where = "@BpfSkeleton(events = @EventType(map = \"" + binding.getKey() + "\", "
+                    + binding.getValue().attribute() + "))";
             MapSpec map = spec.map(binding.getKey()).orElseThrow(() -> new GenerationException(
                     where + ": " + objectPath + " has no map '" + binding.getKey() + "' (its maps: "
                             + spec.maps().stream().map(MapSpec::name).collect(Collectors.joining(", ")) + ")"));
@@ -59,14 +67,19 @@ final class EventTypes {
                 throw new GenerationException(where + ": map '" + map.name() + "' of " + objectPath + " is a "
                         + MapAccessorGenerator.cName(map.type()) + ", not a ring buffer or perf event array");
             }
-            BtfType.Composite struct = spec.btf().findStruct(binding.getValue()).orElseThrow(() ->
+            if (binding.getValue().raw()) {
+                raw.add(map.name());
+                continue;
+            }
+            String name = binding.getValue().struct();
+            BtfType.Composite struct = spec.btf().findStruct(name).orElseThrow(() ->
                     new GenerationException(where + ": the BTF of " + objectPath + " has no struct '"
-                            + binding.getValue() + "'; a struct the programs never use is left out of BTF "
-                            + "unless a variable refers to it, e.g. const struct " + binding.getValue()
-                            + " *unused_" + binding.getValue() + " __attribute__((unused));"));
+                            + name + "'; a struct the programs never use is left out of BTF "
+                            + "unless a variable refers to it, e.g. const struct " + name
+                            + " *unused_" + name + " __attribute__((unused));"));
             bound.put(map.name(), struct);
         }
-        return new EventTypes(objectPath, bound, markers(spec));
+        return new EventTypes(objectPath, bound, raw, markers(spec));
     }
 
     private static List<Marker> markers(ObjectSpec spec) {
@@ -106,7 +119,14 @@ final class EventTypes {
         throw new GenerationException(objectPath + ": ring buffer '" + map.name() + "' has no record type ("
                 + found + "); bind it with @BpfSkeleton(events = @EventType(map = \"" + map.name()
                 + "\", struct = \"…\")), or declare exactly one global pointer to the record struct in the "
-                + "object, e.g. const struct event *unused_event __attribute__((unused));");
+                + "object, e.g. const struct event *unused_event __attribute__((unused)); when BTF has no "
+                + "record struct at all, bind it explicitly as raw bytes with @EventType(map = \"" + map.name()
+                + "\", raw = true)");
+    }
+
+    /** Whether {@code map} was bound to raw records ({@code raw = true}). */
+    boolean isRaw(MapSpec map) {
+        return raw.contains(map.name());
     }
 
     /**

@@ -4,14 +4,13 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.bpf4j.btf.BtfType;
-import io.bpf4j.map.BpfArrayMap;
-import io.bpf4j.map.BpfHashMap;
-import io.bpf4j.perfbuf.BpfPerfBuffer;
-import io.bpf4j.ringbuf.BpfRingBuffer;
+import io.bpf4j.btf.Btf;
+import io.bpf4j.map.BpfArrayOfMaps;
+import io.bpf4j.map.BpfCgroupArray;
+import io.bpf4j.map.BpfProgArray;
+import io.bpf4j.map.BpfStackTraceMap;
+import io.bpf4j.map.StackTrace;
 import io.bpf4j.spec.MapSpec;
 import io.bpf4j.spec.MapType;
 import java.util.ArrayList;
@@ -22,30 +21,32 @@ import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code Maps}, the typed maps of a loaded skeleton: hash and LRU hash maps as
- * {@link BpfHashMap}, arrays as {@link BpfArrayMap}, ring buffers as {@link BpfRingBuffer} and
- * perf event arrays with a bound sample type as {@link BpfPerfBuffer}, typed by their BTF key and
- * value types (ring buffers and perf event arrays by {@link EventTypes}). Other map types get no
- * accessor yet; the class Javadoc lists them.
+ * Generates {@code Maps}, the typed maps of a loaded skeleton: one accessor per map, in the
+ * object's order, every map type covered. Maps with BTF keys and values get typed classes
+ * ({@link KeyValueMapAccessors}), ring buffers and perf event arrays typed or raw events
+ * ({@link EventMapAccessors}); program, map, cgroup and stack trace maps get their classes; any
+ * other type (e.g. a user ring buffer, socket maps, storage maps) is handed out as the raw
+ * {@link io.bpf4j.spi.MapHandle}, its Javadoc saying why. Accessors are made with the loaded
+ * skeleton, like its other parts.
  */
 final class MapAccessorGenerator {
     /** The {@code BPF_F_*} map flags by bit, for the Javadoc. */
     private static final Map<Integer, String> FLAGS = flags();
+    /** {@code BPF_F_STACK_BUILD_ID}: stack trace values are build ids and offsets, not addresses. */
+    private static final int STACK_BUILD_ID = 1 << 5;
 
-    private final TypeMapper types;
-    private final EventTypes events;
+    private final KeyValueMapAccessors keyValue;
+    private final EventMapAccessors events;
     private final String objectFile;
-    private final String objectPath;
 
     /**
      * @param objectFile the object's file name, for Javadoc
      * @param objectPath the object's class-path name, for messages
      */
-    MapAccessorGenerator(TypeMapper types, EventTypes events, String objectFile, String objectPath) {
-        this.types = types;
-        this.events = events;
+    MapAccessorGenerator(TypeMapper types, Btf btf, EventTypes events, String objectFile, String objectPath) {
+        this.keyValue = new KeyValueMapAccessors(types, btf, objectPath);
+        this.events = new EventMapAccessors(types, events);
         this.objectFile = objectFile;
-        this.objectPath = objectPath;
     }
 
     /** How C names a map type: {@code BPF_MAP_TYPE_HASH}. */
@@ -53,144 +54,94 @@ final class MapAccessorGenerator {
         return "BPF_MAP_TYPE_" + type.name();
     }
 
+    /** {@code , max_entries 10240}; libbpf sets a 0 at load (one per CPU for a perf event array). */
+    static String maxEntries(MapSpec map) {
+        return map.maxEntries() == 0 ? ", max_entries set at load" : ", max_entries " + map.maxEntries();
+    }
+
     /**
-     * The {@code Maps} class, or empty when the object has no map to type.
+     * The {@code Maps} class, or empty when the object has no map.
      *
      * @throws GenerationException when a map's key, value or record type cannot be mapped
      */
     Optional<TypeSpec> generate(ClassName mapsClass, List<MapSpec> maps) throws GenerationException {
+        if (maps.isEmpty()) {
+            return Optional.empty();
+        }
         TypeSpec.Builder type = TypeSpec.classBuilder(mapsClass)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         JavaNames.Allocator names = new JavaNames.Allocator();
         // An accessor named like a LoadedSkeleton helper would hide it from the initializers.
-        List.of("hashMap", "arrayMap", "ringBuffer", "perfBuffer").forEach(names::reserve);
-        List<MapSpec> untyped = new ArrayList<>();
+        List.of("hashMap", "arrayMap", "ringBuffer", "perfBuffer", "map").forEach(names::reserve);
         for (MapSpec map : maps) {
-            Optional<Accessor> accessor = accessor(map);
-            if (accessor.isEmpty()) {
-                untyped.add(map);
-                continue;
+            for (MapAccessor accessor : accessors(map)) {
+                String name = names.allocate(JavaNames.memberName(map.name()) + accessor.suffix(), "_");
+                type.addField(FieldSpec.builder(accessor.type(), name, Modifier.PRIVATE, Modifier.FINAL)
+                        .initializer(accessor.initializer())
+                        .build());
+                type.addMethod(MethodSpec.methodBuilder(name)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(accessor.type())
+                        .addJavadoc(accessor.javadoc())
+                        .addStatement("return $N", name)
+                        .build());
             }
-            String name = names.allocate(JavaNames.memberName(map.name()), "_");
-            type.addField(FieldSpec.builder(accessor.get().type(), name, Modifier.PRIVATE, Modifier.FINAL)
-                    .initializer(accessor.get().initializer())
-                    .build());
-            type.addMethod(MethodSpec.methodBuilder(name)
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(accessor.get().type())
-                    .addJavadoc(accessor.get().javadoc())
-                    .addStatement("return $N", name)
-                    .build());
         }
-        if (untyped.size() == maps.size()) {
-            return Optional.empty();
-        }
-        return Optional.of(type.addJavadoc(classJavadoc(untyped)).build());
+        return Optional.of(type.addJavadoc("The maps of {@code $L}, typed from their BTF key and value types.\n",
+                objectFile).build());
     }
 
-    private CodeBlock classJavadoc(List<MapSpec> untyped) {
-        CodeBlock.Builder doc = CodeBlock.builder()
-                .add("The maps of {@code $L}, typed from their BTF key and value types.\n", objectFile);
-        if (!untyped.isEmpty()) {
-            List<String> names = new ArrayList<>();
-            untyped.forEach(map -> names.add("{@code " + map.name() + "} ({@code " + cName(map.type()) + "})"));
-            doc.add("\n<p>Not typed yet, so not here:\n$L.\n", String.join(",\n", names));
-        }
-        return doc.build();
-    }
-
-    /** A typed accessor: its type, how the field is made, and its Javadoc. */
-    private record Accessor(TypeName type, CodeBlock initializer, CodeBlock javadoc) {}
-
-    private Optional<Accessor> accessor(MapSpec map) throws GenerationException {
+    private List<MapAccessor> accessors(MapSpec map) throws GenerationException {
         return switch (map.type()) {
-            case HASH, LRU_HASH -> Optional.of(hashMap(map));
-            case ARRAY -> Optional.of(arrayMap(map));
-            case RINGBUF -> Optional.of(ringBuffer(map));
-            case PERF_EVENT_ARRAY -> perfBuffer(map);
-            default -> Optional.empty();
+            case HASH, LRU_HASH -> List.of(keyValue.hashMap(map));
+            case ARRAY -> List.of(keyValue.arrayMap(map));
+            case PERCPU_HASH, LRU_PERCPU_HASH -> List.of(keyValue.perCpuHashMap(map));
+            case PERCPU_ARRAY -> keyValue.perCpuArray(map);
+            case QUEUE, STACK -> List.of(keyValue.pushPop(map));
+            case BLOOM_FILTER -> List.of(keyValue.bloomFilter(map));
+            case LPM_TRIE -> List.of(keyValue.lpmTrie(map));
+            case HASH_OF_MAPS -> List.of(keyValue.hashOfMaps(map));
+            case RINGBUF -> List.of(events.ringBuffer(map));
+            case PERF_EVENT_ARRAY -> List.of(events.perfEventArray(map));
+            case PROG_ARRAY -> List.of(MapAccessor.ofHandle(BpfProgArray.class, map, slotsDoc(map,
+                    "programs for {@code bpf_tail_call}")));
+            case ARRAY_OF_MAPS -> List.of(MapAccessor.ofHandle(BpfArrayOfMaps.class, map, slotsDoc(map,
+                    "inner maps")));
+            case CGROUP_ARRAY -> List.of(MapAccessor.ofHandle(BpfCgroupArray.class, map, slotsDoc(map,
+                    "cgroups, for {@code bpf_current_task_under_cgroup}")));
+            case STACK_TRACE -> List.of(stackTraces(map));
+            case USER_RINGBUF -> List.of(MapAccessor.raw(map, "records that user space writes for "
+                    + "{@code bpf_user_ringbuf_drain}; bpf4j has no user ring buffer writer yet"));
+            default -> List.of(MapAccessor.raw(map, "bpf4j has no typed class for this map type"));
         };
     }
 
-    private Accessor hashMap(MapSpec map) throws GenerationException {
-        Part key = part(map, "key", map.keyTypeId(), map.keySize());
-        Part value = part(map, "value", map.valueTypeId(), map.valueSize());
-        TypeName type = ParameterizedTypeName.get(ClassName.get(BpfHashMap.class), key.boxed(), value.boxed());
-        CodeBlock javadoc = CodeBlock.builder()
-                .add("Map {@code $L}: {@code $L}, max_entries $L$L;\nkey {@code $L}, value {@code $L}.\n",
-                        map.name(), cName(map.type()), map.maxEntries(), flags(map), key.cType(), value.cType())
-                .add(key.note("Keys")).add(value.note("Values"))
-                .build();
-        return new Accessor(type, CodeBlock.of("hashMap($S, $L, $L)", map.name(), key.codec(), value.codec()), javadoc);
+    private static CodeBlock slotsDoc(MapSpec map, String holds) {
+        return CodeBlock.of("Map {@code $L}: {@code $L}$L$L, slots holding $L.\n", map.name(), cName(map.type()),
+                maxEntries(map), flags(map), holds);
     }
 
-    private Accessor arrayMap(MapSpec map) throws GenerationException {
-        Part value = part(map, "value", map.valueTypeId(), map.valueSize());
-        TypeName type = ParameterizedTypeName.get(ClassName.get(BpfArrayMap.class), value.boxed());
-        CodeBlock javadoc = CodeBlock.builder()
-                .add("Map {@code $L}: {@code $L} of {@code $L},\nindexes 0 to $L$L.\n",
-                        map.name(), cName(map.type()), value.cType(), map.maxEntries() - 1, flags(map))
-                .add(value.note("Values"))
-                .build();
-        return new Accessor(type, CodeBlock.of("arrayMap($S, $L)", map.name(), value.codec()), javadoc);
-    }
-
-    private Accessor ringBuffer(MapSpec map) throws GenerationException {
-        BtfType.Composite struct = events.recordOf(map);
-        JavaType record = types.map(struct.id(), "ring buffer '" + map.name() + "' records",
-                JavaNames.typeName(map.name()) + "Event");
-        TypeName type = ParameterizedTypeName.get(ClassName.get(BpfRingBuffer.class), record.typeName());
-        CodeBlock javadoc = CodeBlock.of("Ring buffer {@code $L}: {@code $L} of $L bytes;\nrecords {@code $L} "
-                        + "({@link $T}),\n$L.\n",
-                map.name(), cName(map.type()), map.maxEntries(), types.c().typeName(struct.id()),
-                record.typeName(), events.binding(map));
-        return new Accessor(type, CodeBlock.of("ringBuffer($S, $T.CODEC)", map.name(), record.typeName()), javadoc);
-    }
-
-    /** A perf event array with typed samples, when a record type is bound (see {@link EventTypes}). */
-    private Optional<Accessor> perfBuffer(MapSpec map) throws GenerationException {
-        Optional<BtfType.Composite> samples = events.samplesOf(map);
-        if (samples.isEmpty()) {
-            return Optional.empty();
+    /**
+     * A stack trace map of instruction pointers: {@link BpfStackTraceMap}. Build-id traces and
+     * traces deeper than {@link StackTrace#MAX_DEPTH} are not what that class reads: raw.
+     */
+    private static MapAccessor stackTraces(MapSpec map) {
+        if ((map.flags() & STACK_BUILD_ID) != 0) {
+            return MapAccessor.raw(map, "its values are build ids and offsets ({@code BPF_F_STACK_BUILD_ID}), "
+                    + "which bpf4j does not decode yet");
         }
-        BtfType.Composite struct = samples.get();
-        JavaType record = types.map(struct.id(), "perf event array '" + map.name() + "' samples",
-                JavaNames.typeName(map.name()) + "Event");
-        TypeName type = ParameterizedTypeName.get(ClassName.get(BpfPerfBuffer.class), record.typeName());
-        CodeBlock javadoc = CodeBlock.of("Perf event array {@code $L}: {@code $L}$L;\nsamples {@code $L} ({@link $T}),\n"
-                        + "$L.\n", map.name(), cName(map.type()),
-                map.maxEntries() == 0 ? "" : ", max_entries " + map.maxEntries(), types.c().typeName(struct.id()),
-                record.typeName(), events.binding(map));
-        return Optional.of(new Accessor(type, CodeBlock.of("perfBuffer($S, $T.CODEC)", map.name(), record.typeName()),
-                javadoc));
-    }
-
-    /** A map key or value: its Java type and codec. */
-    private record Part(JavaType type, String cType, CodeBlock codec) {
-        TypeName boxed() {
-            return type.typeName().box();
+        int valueSize = map.valueSize();
+        if (valueSize != 0 && (valueSize % 8 != 0 || valueSize / 8 > StackTrace.MAX_DEPTH)) {
+            return MapAccessor.raw(map, "its value of " + valueSize + " bytes is not 1 to " + StackTrace.MAX_DEPTH
+                    + " 8-byte frames");
         }
-
-        CodeBlock note(String what) {
-            String note = type.note();
-            return note == null ? CodeBlock.of("") : CodeBlock.of("$L: $L.\n", what, note);
-        }
-    }
-
-    private Part part(MapSpec map, String role, int typeId, int size) throws GenerationException {
-        String use = "map '" + map.name() + "' " + role;
-        if (typeId == 0) {
-            throw new GenerationException(objectPath + ": " + use + " has no BTF type, only a size (" + size
-                    + " bytes), so it cannot be typed; declare the map with __type(" + role + ", …) "
-                    + "instead of __uint(" + role + "_size, …)");
-        }
-        JavaType type = types.map(typeId, use, JavaNames.typeName(map.name()) + JavaNames.typeName(role));
-        if (type.size() != size) {
-            throw new GenerationException(objectPath + ": " + use + " is " + size + " bytes, but its BTF type "
-                    + types.c().typeName(typeId) + " is " + type.size());
-        }
-        return new Part(type, types.c().typeName(typeId), InlineCodec.of(type));
+        // A value size of 0 is set by user space before load (libbpf-tools size it to their depth
+        // option); BpfStackTraceMap reads the depth from the loaded map.
+        String depth = valueSize == 0 ? "a depth set at load" : "up to " + valueSize / 8 + " frames";
+        return MapAccessor.ofHandle(BpfStackTraceMap.class, map, CodeBlock.of("Map {@code $L}: {@code $L}$L$L: "
+                + "stack traces of $L, by the id\n{@code bpf_get_stackid} returned.\n", map.name(),
+                cName(map.type()), maxEntries(map), flags(map), depth));
     }
 
     /** {@code , map_flags BPF_F_NO_PREALLOC}, or nothing when there are none. */

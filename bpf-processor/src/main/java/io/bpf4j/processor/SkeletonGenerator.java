@@ -66,7 +66,7 @@ final class SkeletonGenerator {
         TypeMapper types = new TypeMapper(spec.btf(), skeleton, reservedTypeNames(sections), objectPath);
 
         Parts parts = new Parts();
-        new MapAccessorGenerator(types, events, objectFile, objectPath)
+        new MapAccessorGenerator(types, spec.btf(), events, objectFile, objectPath)
                 .generate(skeleton.nestedClass("Maps"), spec.maps())
                 .ifPresent(maps -> parts.add(maps, "maps", "The typed maps."));
         ProgramGenerator programs = new ProgramGenerator(spec.programs(), objectFile);

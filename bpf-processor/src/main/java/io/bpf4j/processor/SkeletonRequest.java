@@ -15,9 +15,10 @@ import javax.lang.model.util.Elements;
  * @param packageName the package of the annotated type, where the skeleton is generated
  * @param skeletonName the skeleton's simple name
  * @param object where the BPF object is
- * @param events ring-buffer map name → struct name, as bound by {@link BpfSkeleton#events()}
+ * @param events ring-buffer map name → its binding, as given by {@link BpfSkeleton#events()}
  */
-record SkeletonRequest(String packageName, String skeletonName, ObjectPath object, Map<String, String> events) {
+record SkeletonRequest(String packageName, String skeletonName, ObjectPath object,
+        Map<String, EventBinding> events) {
     SkeletonRequest {
         events = Collections.unmodifiableMap(new LinkedHashMap<>(events));
     }
@@ -39,16 +40,34 @@ record SkeletonRequest(String packageName, String skeletonName, ObjectPath objec
         if (!SourceVersion.isIdentifier(skeletonName) || SourceVersion.isKeyword(skeletonName)) {
             throw new GenerationException("@BpfSkeleton(name = \"" + skeletonName + "\") is not a valid class name");
         }
-        Map<String, String> events = new LinkedHashMap<>();
+        Map<String, EventBinding> events = new LinkedHashMap<>();
         for (BpfSkeleton.EventType event : annotation.events()) {
-            String previous = events.put(event.map(), event.struct());
+            EventBinding binding = binding(event);
+            EventBinding previous = events.put(event.map(), binding);
             if (previous != null) {
                 throw new GenerationException("@BpfSkeleton(events = …) binds map '" + event.map()
-                        + "' twice (to struct " + previous + " and struct " + event.struct() + ")");
+                        + "' twice (" + previous.attribute() + " and " + binding.attribute() + ")");
             }
         }
         String packageName = elements.getPackageOf(element).getQualifiedName().toString();
         return new SkeletonRequest(packageName, skeletonName, ObjectPath.resolve(packageName, annotation.value()),
                 events);
+    }
+
+    /** Exactly one of {@code struct} and {@code raw}: a raw binding is never implied. */
+    private static EventBinding binding(BpfSkeleton.EventType event) throws GenerationException {
+        String where = "@BpfSkeleton.EventType(map = \"" + event.map() + "\")";
+        if (event.raw() && !event.struct().isEmpty()) {
+            throw new GenerationException(where + " gives both struct = \"" + event.struct()
+                    + "\" and raw = true; give exactly one: the record struct, or raw = true when BTF has none");
+        }
+        if (event.raw()) {
+            return EventBinding.rawRecords();
+        }
+        if (event.struct().isEmpty()) {
+            throw new GenerationException(where + " gives neither struct nor raw; give exactly one: "
+                    + "struct = \"…\" (the record struct), or raw = true when BTF has none");
+        }
+        return EventBinding.struct(event.struct());
     }
 }

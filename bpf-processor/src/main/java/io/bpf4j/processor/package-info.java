@@ -8,7 +8,9 @@
  * {@code EnumModel}), the generators of each part of the skeleton ({@code RecordGenerator} for
  * structs, {@code BytesRecordGenerator} for unions and structs too big for a record,
  * {@code EnumGenerator}, {@code ViewGenerator} for the
- * zero-allocation views, {@code MapAccessorGenerator}, {@code DataSectionGenerator},
+ * zero-allocation views, {@code MapAccessorGenerator} with {@code KeyValueMapAccessors} and
+ * {@code EventMapAccessors} (one accessor per map, every map type: typed classes, or the raw
+ * {@code MapHandle} with the reason), {@code DataSectionGenerator},
  * {@code ProgramGenerator}), {@code FieldAccess} (the buffer code every generator shares) and
  * {@code SkeletonGenerator}, which assembles them. Every problem becomes a
  * {@code GenerationException}, reported as a javac error on the annotated type.

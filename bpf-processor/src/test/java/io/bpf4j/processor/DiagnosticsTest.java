@@ -97,6 +97,11 @@ class DiagnosticsTest {
                         + "or declare exactly one global pointer to the record struct in the object")
                 .inFile(source)
                 .onLine(Fixtures.ANNOTATION_LINE);
+        assertThat(compilation)
+                .hadErrorContaining("when BTF has no record struct at all, bind it explicitly as raw bytes with "
+                        + "@EventType(map = \"samples\", raw = true)")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
     }
 
     @Test
@@ -109,6 +114,56 @@ class DiagnosticsTest {
         assertThat(compilation).generatedSourceFile("p.UnboundSkel")
                 .contentsAsUtf8String()
                 .contains("public BpfRingBuffer<CpuSample> samples()");
+    }
+
+    @Test
+    void ringBufferBoundRaw() {
+        Compilation compilation = Fixtures.compile(Fixtures.annotated("Unbound",
+                "@BpfSkeleton(value = \"unbound.bpf.o\", "
+                        + "events = @BpfSkeleton.EventType(map = \"samples\", raw = true))"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("p.UnboundSkel")
+                .contentsAsUtf8String()
+                .contains("public BpfRingBuffer<Void> samples()");
+    }
+
+    @Test
+    void bindingBothAStructAndRaw() {
+        JavaFileObject source = Fixtures.annotated("Unbound", "@BpfSkeleton(value = \"unbound.bpf.o\", "
+                + "events = @BpfSkeleton.EventType(map = \"samples\", struct = \"cpu_sample\", raw = true))");
+
+        Compilation compilation = Fixtures.compile(source);
+
+        assertThat(compilation)
+                .hadErrorContaining("bpf4j: @BpfSkeleton.EventType(map = \"samples\") gives both "
+                        + "struct = \"cpu_sample\" and raw = true; give exactly one")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void bindingNeitherAStructNorRaw() {
+        JavaFileObject source = Fixtures.annotated("Unbound", "@BpfSkeleton(value = \"unbound.bpf.o\", "
+                + "events = @BpfSkeleton.EventType(map = \"samples\"))");
+
+        assertThat(Fixtures.compile(source))
+                .hadErrorContaining("bpf4j: @BpfSkeleton.EventType(map = \"samples\") gives neither struct nor raw")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+    }
+
+    @Test
+    void bindingRawRecordsToAMapThatIsNotARingBuffer() {
+        JavaFileObject source = Fixtures.annotated("Maps", "@BpfSkeleton(value = \"maps.bpf.o\", "
+                + "events = @BpfSkeleton.EventType(map = \"flows\", raw = true))");
+
+        assertThat(Fixtures.compile(source))
+                .hadErrorContaining("bpf4j: @BpfSkeleton(events = @EventType(map = \"flows\", raw = true)): "
+                        + "map 'flows' of p/maps.bpf.o is a BPF_MAP_TYPE_HASH, not a ring buffer or perf event array")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
     }
 
     @Test

@@ -53,7 +53,17 @@ class GoldenSkeletonTest {
     @ParameterizedTest
     @CsvSource({"Opensnoop, opensnoop.bpf.o", "Maps, maps.bpf.o", "Zoo, zoo.bpf.o"})
     void generatesTheGoldenSource(String name, String object) throws IOException {
-        Compilation compilation = Fixtures.compile(Fixtures.annotated(name, "@BpfSkeleton(\"" + object + "\")"));
+        assertGolden(name, "@BpfSkeleton(\"" + object + "\")");
+    }
+
+    /** One map of every type, with a ring buffer bound to a struct, one bound raw and a raw perf buffer. */
+    @Test
+    void generatesTheGoldenSourceOfEveryMapType() throws IOException {
+        assertGolden("AllMaps", AllMapsTest.ANNOTATION);
+    }
+
+    private static void assertGolden(String name, String annotation) throws IOException {
+        Compilation compilation = Fixtures.compile(Fixtures.annotated(name, annotation));
 
         assertThat(compilation).succeededWithoutWarnings();
         String source = source(compilation, "p." + name + "Skel");

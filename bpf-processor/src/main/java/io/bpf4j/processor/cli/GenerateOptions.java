@@ -16,15 +16,19 @@ import javax.lang.model.SourceVersion;
  * @param packageName the package of the generated skeletons
  * @param outputDir where the sources go, in package directories (like {@code javac -s})
  * @param resourceDir where to copy each object so the skeleton finds it at run time, if asked
- * @param events ring-buffer map name → record struct name, for every object
+ * @param events ring-buffer map name → record struct name, or {@link #RAW} for raw records, for every
+ *     object
  * @param check whether to compile the generated sources against bpf-api after writing them
  * @param objects the {@code .bpf.o} files
  */
 record GenerateOptions(String packageName, Path outputDir, Optional<Path> resourceDir, Map<String, String> events,
         boolean check, List<Path> objects) {
+    /** The value of {@code --event MAP=:raw}: records with no struct in BTF, read as bytes. */
+    static final String RAW = ":raw";
+
     /** The text {@code --help} prints. */
     static final String USAGE = String.join("\n",
-            "usage: bpf4j gen --package PKG --out DIR [--resources DIR] [--event MAP=STRUCT]... [--check]"
+            "usage: bpf4j gen --package PKG --out DIR [--resources DIR] [--event MAP=STRUCT|MAP=:raw]... [--check]"
                     + " OBJECT.bpf.o...",
             "",
             "Writes the typed skeleton of each BPF object, the same source the @BpfSkeleton annotation",
@@ -36,6 +40,8 @@ record GenerateOptions(String packageName, Path outputDir, Optional<Path> resour
             "  --resources DIR       also copy each object to DIR/PKG/<file name>, where the skeleton looks",
             "  --event MAP=STRUCT    records of ring buffer MAP are struct STRUCT (repeatable; applies to",
             "                        every object given, like @BpfSkeleton(events = ...))",
+            "  --event MAP=:raw      records of MAP have no struct in BTF: raw records, read as bytes",
+            "                        (like @EventType(map = MAP, raw = true))",
             "  --check               compile each generated source against bpf-api and report errors",
             "  -h, --help            print this help",
             "",
@@ -118,8 +124,9 @@ record GenerateOptions(String packageName, Path outputDir, Optional<Path> resour
         int equals = binding.indexOf('=');
         String map = equals < 0 ? "" : binding.substring(0, equals);
         String struct = equals < 0 ? "" : binding.substring(equals + 1);
-        if (!C_IDENTIFIER.matcher(map).matches() || !C_IDENTIFIER.matcher(struct).matches()) {
-            throw new UsageException("--event " + binding + " is not MAP=STRUCT (two C identifiers)");
+        boolean validStruct = struct.equals(RAW) || C_IDENTIFIER.matcher(struct).matches();
+        if (!C_IDENTIFIER.matcher(map).matches() || !validStruct) {
+            throw new UsageException("--event " + binding + " is not MAP=STRUCT (two C identifiers) or MAP=" + RAW);
         }
         String previous = events.put(map, struct);
         if (previous != null && !previous.equals(struct)) {

@@ -39,7 +39,7 @@ final class ProcessorRun {
 
     /**
      * @param packageName the skeletons' package
-     * @param events ring-buffer map → record struct, bound for every object
+     * @param events ring-buffer map → record struct (or {@link GenerateOptions#RAW}), bound for every object
      */
     ProcessorRun(String packageName, Map<String, String> events) {
         this.packageName = packageName;
@@ -166,7 +166,8 @@ final class ProcessorRun {
         if (!events.isEmpty()) {
             List<String> bindings = new ArrayList<>();
             events.forEach((map, struct) -> bindings.add("@" + BpfSkeleton.EventType.class.getCanonicalName()
-                    + "(map = " + javaString(map) + ", struct = " + javaString(struct) + ")"));
+                    + "(map = " + javaString(map) + ", "
+                    + (struct.equals(GenerateOptions.RAW) ? "raw = true" : "struct = " + javaString(struct)) + ")"));
             annotation.append(", events = {").append(String.join(", ", bindings)).append('}');
         }
         annotation.append(')');

@@ -103,6 +103,16 @@ class GenerateCommandTest {
     }
 
     @Test
+    void bindsRawRecordsLikeTheAnnotation() throws IOException {
+        int status = run("--package", "p", "--out", dir.toString(), "--event", "samples=:raw",
+                TestObjects.object("unbound.bpf.o").toString());
+
+        assertThat(status).as(errors()).isZero();
+        assertThat(Files.readString(dir.resolve("p/UnboundSkel.java")))
+                .contains("public BpfRingBuffer<Void> samples()", "raw = true");
+    }
+
+    @Test
     void aMissingObjectIsOneLineAndTheOthersAreStillGenerated() {
         Path missing = dir.resolve("missing.bpf.o");
 

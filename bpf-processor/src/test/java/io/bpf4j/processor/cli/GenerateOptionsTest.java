@@ -20,6 +20,14 @@ class GenerateOptionsTest {
     }
 
     @Test
+    void bindsRawRecordsOnlyWhenAsked() throws UsageException {
+        GenerateOptions options = GenerateOptions.parse("--package", "p", "--out", "o", "--event", "events=:raw",
+                "x.bpf.o").orElseThrow();
+
+        assertThat(options.events()).containsExactly(Map.entry("events", GenerateOptions.RAW));
+    }
+
+    @Test
     void helpWinsOverEverythingElse() throws UsageException {
         assertThat(GenerateOptions.parse("--package", "p", "-h")).isEmpty();
     }
@@ -33,7 +41,9 @@ class GenerateOptionsTest {
         assertThatThrownBy(() -> GenerateOptions.parse("--package", "p", "--out"))
                 .hasMessage("--out needs a value (see --help)");
         assertThatThrownBy(() -> GenerateOptions.parse("--package", "p", "--out", "o", "--event", "events", "x.bpf.o"))
-                .hasMessage("--event events is not MAP=STRUCT (two C identifiers)");
+                .hasMessage("--event events is not MAP=STRUCT (two C identifiers) or MAP=:raw");
+        assertThatThrownBy(() -> GenerateOptions.parse("--package", "p", "--out", "o", "--event", "e=raw:", "x.bpf.o"))
+                .hasMessage("--event e=raw: is not MAP=STRUCT (two C identifiers) or MAP=:raw");
         assertThatThrownBy(() -> GenerateOptions.parse("--package", "p", "--out", "o", "--event", "e=a", "--event",
                 "e=b", "x.bpf.o"))
                 .hasMessage("--event binds map e twice (to a and b)");

@@ -1,0 +1,123 @@
+package io.bpf4j.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.bpf4j.btf.BtfType;
+import io.bpf4j.codec.Codec;
+import io.bpf4j.map.BpfPerfEventArray;
+import io.bpf4j.perfbuf.BpfPerfBuffer;
+import io.bpf4j.ringbuf.BpfRingBuffer;
+import io.bpf4j.spec.MapSpec;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Accessors of the maps that carry events: ring buffers and perf event arrays, with records typed
+ * by the struct {@link EventTypes} binds, or raw ({@code BpfRingBuffer<Void>}: read through the
+ * reader's view path, which hands each record's bytes and length) when explicitly bound so. A perf
+ * event array no record type is bound to is a {@link BpfPerfEventArray} of perf event slots.
+ */
+final class EventMapAccessors {
+    private final TypeMapper types;
+    private final EventTypes events;
+
+    EventMapAccessors(TypeMapper types, EventTypes events) {
+        this.types = types;
+        this.events = events;
+    }
+
+    /** A ring buffer: typed records, or raw ones when bound so; unbound is an error (see {@link EventTypes}). */
+    MapAccessor ringBuffer(MapSpec map) throws GenerationException {
+        if (events.isRaw(map)) {
+            return raw(map, BpfRingBuffer.class, "ringBuffer", "Ring buffer", "records");
+        }
+        BtfType.Composite struct = events.recordOf(map);
+        JavaType record = types.map(struct.id(), "ring buffer '" + map.name() + "' records",
+                JavaNames.typeName(map.name()) + "Event");
+        TypeName type = ParameterizedTypeName.get(ClassName.get(BpfRingBuffer.class), record.typeName());
+        CodeBlock javadoc = CodeBlock.of("Ring buffer {@code $L}: {@code $L} of $L bytes;\nrecords {@code $L} "
+                        + "({@link $T}),\n$L.\n",
+                map.name(), MapAccessorGenerator.cName(map.type()), map.maxEntries(), types.c().typeName(struct.id()),
+                record.typeName(), events.binding(map));
+        return new MapAccessor(type, CodeBlock.of("ringBuffer($S, $T.CODEC)", map.name(), record.typeName()), javadoc);
+    }
+
+    /**
+     * A perf event array: typed samples when a record type is bound (explicitly or by convention),
+     * raw samples when bound so, else its perf event slots ({@link BpfPerfEventArray}), since a perf
+     * event array may hold perf counters rather than carry events.
+     */
+    MapAccessor perfEventArray(MapSpec map) throws GenerationException {
+        if (events.isRaw(map)) {
+            return raw(map, BpfPerfBuffer.class, "perfBuffer", "Perf event array", "samples");
+        }
+        Optional<BtfType.Composite> samples = events.samplesOf(map);
+        if (samples.isEmpty()) {
+            CodeBlock javadoc = CodeBlock.of("Perf event array {@code $L}: {@code $L}$L, as its perf event slots "
+                    + "(one per CPU).\nNo sample type is bound to it; to read samples, bind one with\n"
+                    + "{@code @BpfSkeleton(events = @EventType(map = \"$L\", struct = …))}.\n", map.name(),
+                    MapAccessorGenerator.cName(map.type()), MapAccessorGenerator.maxEntries(map), map.name());
+            return MapAccessor.ofHandle(BpfPerfEventArray.class, map, javadoc);
+        }
+        BtfType.Composite struct = samples.get();
+        JavaType record = types.map(struct.id(), "perf event array '" + map.name() + "' samples",
+                JavaNames.typeName(map.name()) + "Event");
+        TypeName type = ParameterizedTypeName.get(ClassName.get(BpfPerfBuffer.class), record.typeName());
+        CodeBlock javadoc = CodeBlock.of("Perf event array {@code $L}: {@code $L}$L;\nsamples {@code $L} ({@link $T}),\n"
+                        + "$L.\n", map.name(), MapAccessorGenerator.cName(map.type()),
+                map.maxEntries() == 0 ? "" : ", max_entries " + map.maxEntries(), types.c().typeName(struct.id()),
+                record.typeName(), events.binding(map));
+        return new MapAccessor(type, CodeBlock.of("perfBuffer($S, $T.CODEC)", map.name(), record.typeName()), javadoc);
+    }
+
+    /**
+     * Raw records: {@code Buffer<Void>} whose typed path hands {@code null} per record, since a
+     * {@link Codec} sees no record length; the view path ({@code pollViews}/{@code drainViews})
+     * hands each record's bytes and length.
+     */
+    private static MapAccessor raw(MapSpec map, Class<?> buffer, String factory, String what, String records) {
+        TypeName type = ParameterizedTypeName.get(ClassName.get(buffer), ClassName.get(Void.class));
+        CodeBlock javadoc = CodeBlock.of("$L {@code $L}: {@code $L}$L; raw $L, bound by\n"
+                        + "{@code @BpfSkeleton(events = @EventType(map = \"$L\", raw = true))}: BTF has no record "
+                        + "struct.\nRead them through the reader's view path ({@code pollViews}, {@code drainViews}),"
+                        + " which\nhands each record's bytes and length; the typed path hands {@code null} per "
+                        + "record.\n", what, map.name(), MapAccessorGenerator.cName(map.type()),
+                MapAccessorGenerator.maxEntries(map), records, map.name());
+        return new MapAccessor(type, CodeBlock.of("$L($S, $L)", factory, map.name(), noRecordCodec()), javadoc);
+    }
+
+    /** A codec of zero bytes decoding to {@code null}: every record is at least that long. */
+    private static TypeSpec noRecordCodec() {
+        TypeName voidType = ClassName.get(Void.class);
+        return TypeSpec.anonymousClassBuilder("")
+                .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Codec.class), voidType))
+                .addMethod(MethodSpec.methodBuilder("size")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(TypeName.INT)
+                        .addStatement("return 0")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("decode")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(voidType)
+                        .addParameter(ByteBuffer.class, "buffer")
+                        .addParameter(TypeName.INT, "offset")
+                        .addStatement("return null")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("encode")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(voidType, "value")
+                        .addParameter(ByteBuffer.class, "buffer")
+                        .addParameter(TypeName.INT, "offset")
+                        .addComment("Raw records are never written from Java.")
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,41 @@
+package io.bpf4j.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import io.bpf4j.spec.MapSpec;
+import io.bpf4j.spi.MapHandle;
+
+/**
+ * One accessor of the generated {@code Maps} class: its Java type, the expression that makes it
+ * (run once, when the loaded skeleton is made, like every other accessor) and its Javadoc.
+ *
+ * @param suffix appended to the map's member name; empty for the map's main accessor, e.g.
+ *     {@code Counters} for the counters view of a per-CPU array
+ */
+record MapAccessor(TypeName type, CodeBlock initializer, CodeBlock javadoc, String suffix) {
+    MapAccessor(TypeName type, CodeBlock initializer, CodeBlock javadoc) {
+        this(type, initializer, javadoc, "");
+    }
+
+    /** {@code new Type(map("name"))}: a typed class that needs nothing but the map. */
+    static MapAccessor ofHandle(Class<?> type, MapSpec map, CodeBlock javadoc) {
+        return new MapAccessor(ClassName.get(type), CodeBlock.of("new $T(map($S))", type, map.name()), javadoc);
+    }
+
+    /**
+     * The raw {@link MapHandle}, for a map no typed class covers; {@code why} says so in its Javadoc,
+     * so the map is never silently left out.
+     */
+    static MapAccessor raw(MapSpec map, String why) {
+        CodeBlock.Builder javadoc = CodeBlock.builder()
+                .add("Map {@code $L}: {@code $L}$L$L, as the raw map:\n$L.\n", map.name(),
+                        MapAccessorGenerator.cName(map.type()), MapAccessorGenerator.maxEntries(map),
+                        MapAccessorGenerator.flags(map), why);
+        if (map.keySize() != 0 || map.valueSize() != 0) {
+            // A ring has no elements (both 0): the sentence would only confuse.
+            javadoc.add("Keys and values are native-order bytes of $L and $L bytes.\n", map.keySize(), map.valueSize());
+        }
+        return new MapAccessor(ClassName.get(MapHandle.class), CodeBlock.of("map($S)", map.name()), javadoc.build());
+    }
+}
