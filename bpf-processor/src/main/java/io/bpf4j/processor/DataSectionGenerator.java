@@ -42,13 +42,16 @@ final class DataSectionGenerator {
         }
     }
 
+    /** The externs libbpf fills in from the kernel's configuration at load; read-only afterwards. */
+    static final String KCONFIG = ".kconfig";
+
     DataSectionGenerator(TypeMapper types) {
         this.types = types;
     }
 
     /**
      * The sections with at least one accessible variable: {@code .rodata}, {@code .data},
-     * {@code .bss} and their {@code .rodata.NAME} variants, in object order.
+     * {@code .bss}, their {@code .rodata.NAME} variants and {@code .kconfig}, in object order.
      *
      * @param skipped variables that exist only to carry BTF (see {@link EventTypes})
      */
@@ -57,7 +60,8 @@ final class DataSectionGenerator {
         for (DataSectionSpec section : sections) {
             String name = section.name();
             boolean data = name.equals(".rodata") || name.equals(".data") || name.equals(".bss")
-                    || name.startsWith(".rodata.") || name.startsWith(".data.") || name.startsWith(".bss.");
+                    || name.startsWith(".rodata.") || name.startsWith(".data.") || name.startsWith(".bss.")
+                    || name.equals(KCONFIG);
             List<VariableSpec> variables = section.variables().stream()
                     .filter(variable -> variable.global() && !skipped.contains(variable.name()))
                     .toList();

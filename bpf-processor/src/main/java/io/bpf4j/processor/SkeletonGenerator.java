@@ -77,7 +77,9 @@ final class SkeletonGenerator {
         TypeSpec.Builder openClass = openClass();
         DataSectionGenerator dataSections = new DataSectionGenerator(types);
         for (DataSectionGenerator.Section section : sections) {
-            if (section.spec().readOnly()) {
+            if (section.spec().name().equals(DataSectionGenerator.KCONFIG)) {
+                addKconfigSection(section, dataSections, parts);
+            } else if (section.spec().readOnly()) {
                 addReadOnlySection(section, dataSections, openClass, parts);
             } else {
                 addWritableSection(section, dataSections, parts);
@@ -180,6 +182,17 @@ final class SkeletonGenerator {
                 CodeBlock.of("The {@code $L} variables of {@code $L} as loaded; read-only, set them in\n{@link $T}.\n",
                         name, objectFile, open));
         parts.add(view, section.accessorName(), "The {@code " + name + "} variables as loaded.");
+    }
+
+    /** {@code .kconfig}: getters of what the loader filled in; there is nothing to set before load. */
+    private void addKconfigSection(DataSectionGenerator.Section section, DataSectionGenerator generator,
+            Parts parts) throws GenerationException {
+        String name = section.spec().name();
+        TypeSpec view = generator.view(section, skeleton.nestedClass(section.baseName()),
+                CodeBlock.of("data($S)", name), false,
+                CodeBlock.of("The {@code $L} externs of {@code $L}: the kernel configuration values libbpf\n"
+                        + "filled in at load; read-only.\n", name, objectFile));
+        parts.add(view, section.accessorName(), "The {@code " + name + "} values as loaded.");
     }
 
     /** A {@code .bss} or {@code .data} section: getters and setters of the live memory. */
