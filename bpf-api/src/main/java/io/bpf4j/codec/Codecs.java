@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Unsigned rules: {@code u8}/{@code u16} are read as {@code int} and {@code u32} as {@code long},
  * so they are never negative; {@code u64} is a {@code long} holding the same 64 bits (use
- * {@link Long#toUnsignedString(long)} and {@link Long#compareUnsigned(long, long)}).
+ * {@link Long#toUnsignedString(long)} and {@link Long#compareUnsigned(long, long)}). Writing a value
+ * outside the C type's range is an {@link IllegalArgumentException} (see {@link Ranges}), never a
+ * truncation.
  */
 public final class Codecs {
     private Codecs() {}
@@ -17,17 +19,19 @@ public final class Codecs {
     public static final Codec<Byte> INT8 = scalar(1, (b, o) -> b.get(o), (v, b, o) -> b.put(o, v));
     /** {@code u8}, as an int in 0..255. */
     public static final Codec<Integer> UINT8 =
-            scalar(1, (b, o) -> Byte.toUnsignedInt(b.get(o)), (v, b, o) -> b.put(o, v.byteValue()));
+            scalar(1, (b, o) -> Byte.toUnsignedInt(b.get(o)), (v, b, o) -> b.put(o, (byte) Ranges.u8(v, "u8")));
     /** {@code s16}. */
     public static final Codec<Short> INT16 = scalar(2, (b, o) -> b.getShort(o), (v, b, o) -> b.putShort(o, v));
     /** {@code u16}, as an int in 0..65535. */
     public static final Codec<Integer> UINT16 =
-            scalar(2, (b, o) -> Short.toUnsignedInt(b.getShort(o)), (v, b, o) -> b.putShort(o, v.shortValue()));
+            scalar(2, (b, o) -> Short.toUnsignedInt(b.getShort(o)),
+                    (v, b, o) -> b.putShort(o, (short) Ranges.u16(v, "u16")));
     /** {@code s32}. */
     public static final Codec<Integer> INT32 = scalar(4, (b, o) -> b.getInt(o), (v, b, o) -> b.putInt(o, v));
     /** {@code u32}, as a long in 0..2^32-1. */
     public static final Codec<Long> UINT32 =
-            scalar(4, (b, o) -> Integer.toUnsignedLong(b.getInt(o)), (v, b, o) -> b.putInt(o, v.intValue()));
+            scalar(4, (b, o) -> Integer.toUnsignedLong(b.getInt(o)),
+                    (v, b, o) -> b.putInt(o, (int) Ranges.u32(v, "u32")));
     /** {@code s64}. */
     public static final Codec<Long> INT64 = scalar(8, (b, o) -> b.getLong(o), (v, b, o) -> b.putLong(o, v));
     /** {@code u64}: the same 64 bits in a long. */
