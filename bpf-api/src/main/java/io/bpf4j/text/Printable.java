@@ -44,6 +44,9 @@ public final class Printable {
         if (offset < 0 || length < 0 || length > bytes.length - offset) {
             throw new IndexOutOfBoundsException("bytes " + offset + "+" + length + " of " + bytes.length);
         }
+        if (length == 0) {
+            return ""; // the decoder below must see input before it may be flushed
+        }
         StringBuilder out = new StringBuilder(length + 16);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -38,6 +38,8 @@ class PrintableTest {
         byte[] bytes = {'o', 'k', (byte) 0xff, 'x', (byte) 0xc3, (byte) 0xa4, 0x1b, (byte) 0xe2, (byte) 0x82};
         assertThat(Printable.escapeUtf8(bytes)).isEqualTo("ok\\xffxä\\x1b\\xe2\\x82");
         assertThat(Printable.escapeUtf8("plain".getBytes(StandardCharsets.UTF_8), 1, 3)).isEqualTo("lai");
+        assertThat(Printable.escapeUtf8(new byte[0])).isEmpty();
+        assertThat(Printable.escapeUtf8("plain".getBytes(StandardCharsets.UTF_8), 2, 0)).isEmpty();
     }
 
     @Test
