@@ -11,6 +11,10 @@ import java.util.Optional;
  * say whether a feature is missing from the kernel, tracefs is not mounted or the target is wrong.
  */
 final class AttachFailures {
+    /** A permission error with the capabilities and the tracefs access in place: something else said no. */
+    private static final String REFUSED =
+            "a permission the kernel refused despite the capabilities BPF needs (kernel lockdown or an LSM policy)";
+
     private AttachFailures() {}
 
     static BpfException explain(NativeProgram program, int errno) {
@@ -19,8 +23,11 @@ final class AttachFailures {
         String libbpf = LibbpfLog.recentText();
 
         if (errno == Errno.EPERM || errno == Errno.EACCES) {
-            return new BpfPermissionException(operation, errno, Capabilities.missingForBpf()
-                    .orElse("a permission the kernel refused despite CAP_SYS_ADMIN (kernel lockdown or an LSM policy)"));
+            Optional<String> missing = Capabilities.missingForBpf();
+            if (missing.isEmpty() && SectionNames.isTracepoint(section)) {
+                missing = TracefsAccess.whyUnreadable(TracefsAccess.tracepointId(SectionNames.tracepoint(section)));
+            }
+            return new BpfPermissionException(operation, errno, missing.orElse(REFUSED));
         }
         boolean notSupported = errno == Errno.EOPNOTSUPP || errno == Errno.ENOTSUPP;
         if (SectionNames.isKprobeMulti(section) && (notSupported || errno == Errno.ENOENT)) {
@@ -59,6 +66,22 @@ final class AttachFailures {
         String libbpf = LibbpfLog.recentText();
         String text = detail == null ? libbpf : libbpf == null ? detail : detail + "; " + libbpf;
         return new BpfException(operation, errno, text);
+    }
+
+    /**
+     * A failed explicit tracepoint attach: with the capabilities present, a permission error names the
+     * tracefs file libbpf could not read; otherwise as {@link #explain(String, int, String)}.
+     *
+     * @param tracepoint "CATEGORY/NAME"
+     */
+    static BpfException tracepoint(String operation, int errno, String tracepoint, String detail) {
+        if ((errno == Errno.EPERM || errno == Errno.EACCES) && Capabilities.missingForBpf().isEmpty()) {
+            Optional<String> denied = TracefsAccess.whyUnreadable(TracefsAccess.tracepointId(tracepoint));
+            if (denied.isPresent()) {
+                return new BpfPermissionException(operation, errno, denied.get());
+            }
+        }
+        return explain(operation, errno, detail);
     }
 
     /** A failed kprobe attach: the kernel's missing kprobe support when that is the cause. */

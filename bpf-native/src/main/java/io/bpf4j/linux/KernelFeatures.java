@@ -23,7 +23,8 @@ final class KernelFeatures {
     /** The hint every "tracefs is not mounted" message carries. */
     static final String MOUNT_TRACEFS = "mount it with: mount -t tracefs tracefs /sys/kernel/tracing (or run ./bpf4j setup)";
 
-    private static final Path DEBUGFS_TRACING = Path.of("/sys/kernel/debug/tracing");
+    /** Where older setups have tracefs; libbpf prefers it when it exists. */
+    static final Path DEBUGFS_TRACING = Path.of("/sys/kernel/debug/tracing");
     private static final Path KPROBE_PMU = Path.of("/sys/bus/event_source/devices/kprobe");
 
     private KernelFeatures() {}

@@ -8,6 +8,7 @@ import io.bpf4j.BpfPermissionException;
 import io.bpf4j.Errno;
 import io.bpf4j.spi.TracePipe;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -55,6 +56,7 @@ final class NativeTracePipe implements TracePipe {
      * Opens the trace pipe.
      *
      * @throws BpfException saying how to mount tracefs when it is not mounted
+     * @throws BpfPermissionException naming the path this process may not pass, with its mode and owner
      */
     static NativeTracePipe open() {
         String operation = "opening " + PATH;
@@ -65,8 +67,8 @@ final class NativeTracePipe implements TracePipe {
                 throw new BpfException(operation, errno, "tracefs is not mounted; " + KernelFeatures.MOUNT_TRACEFS);
             }
             if (errno == Errno.EACCES) {
-                // tracefs guards the pipe with file permissions (root-only), not with a capability.
-                throw new BpfPermissionException(operation, errno, "root (" + PATH + " is readable by root only)");
+                // tracefs guards the pipe with file permissions, not with a capability.
+                throw new BpfPermissionException(operation, errno, TracefsAccess.readAccess(Path.of(PATH)));
             }
             throw KernelErrors.failure(operation, errno, null);
         }

@@ -19,6 +19,11 @@ final class SectionNames {
         return startsWithAny(section, "tp/", "tracepoint/");
     }
 
+    /** The "CATEGORY/NAME" of a tracepoint section ({@code tp/CATEGORY/NAME} or {@code tracepoint/CATEGORY/NAME}). */
+    static String tracepoint(String section) {
+        return section.substring(section.indexOf('/') + 1);
+    }
+
     /** A program that needs BPF trampolines to load: fentry/fexit/fmod_ret, freplace and LSM. */
     static boolean needsTrampoline(String section) {
         return startsWithAny(section, "fentry/", "fexit/", "fmod_ret/", "fentry.s/", "fexit.s/", "fmod_ret.s/",

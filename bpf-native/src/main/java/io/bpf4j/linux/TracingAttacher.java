@@ -14,8 +14,13 @@ final class TracingAttacher {
         Pointer p = program.pointer();
         if (target instanceof AttachTarget.Tracepoint) {
             AttachTarget.Tracepoint t = (AttachTarget.Tracepoint) target;
-            return linked(LibBpfAttach.bpf_program__attach_tracepoint(p, t.category(), t.name()), operation,
-                    errno -> errno == Errno.ENOENT ? tracepointMissing(t) : null);
+            Pointer link = LibBpfAttach.bpf_program__attach_tracepoint(p, t.category(), t.name());
+            if (link == null) {
+                int errno = Native.getLastError();
+                throw AttachFailures.tracepoint(operation, errno, t.category() + "/" + t.name(),
+                        errno == Errno.ENOENT ? tracepointMissing(t) : null);
+            }
+            return new LibbpfLinkAttachment(link);
         }
         if (target instanceof AttachTarget.RawTracepoint) {
             String name = ((AttachTarget.RawTracepoint) target).name();

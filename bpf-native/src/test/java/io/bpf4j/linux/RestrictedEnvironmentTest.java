@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a user without privileges, or without tracefs, is told. Each case runs {@link RestrictedProbe}
@@ -25,6 +27,9 @@ class RestrictedEnvironmentTest {
             List.of("setpriv", "--bounding-set=-sys_admin,-bpf,-perfmon");
     /** The probe drops capabilities itself, after setting up with them. */
     private static final List<String> UNCHANGED = List.of("env");
+    /** Root, but bound by file permissions like any user (tracefs is root's, so it stays readable). */
+    private static final List<String> WITHOUT_FILE_ACCESS =
+            List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search");
     private static final List<String> WITHOUT_TRACEFS =
             List.of("unshare", "--mount", "sh", "-c", "umount /sys/kernel/tracing 2>/dev/null; exec \"$@\"", "sh");
 
@@ -60,6 +65,30 @@ class RestrictedEnvironmentTest {
     void theTracePipeNeedsRootsFileAccessButNoCapability() throws Exception {
         // tracefs is root's (mode 0700): root without CAP_SYS_ADMIN/CAP_BPF/CAP_PERFMON still opens it.
         assertThat(probe(WITHOUT_BPF_CAPABILITIES, "trace-pipe")).isEqualTo("ok");
+    }
+
+    @Test
+    void anUnreadableTracefsFileIsNamedWithTheDirectoryInTheWay(@TempDir Path dir) throws Exception {
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Path id = Files.writeString(locked.resolve("id"), "1\n");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        try {
+            assertThat(probe(WITHOUT_FILE_ACCESS, "tracefs-access", id.toString())).isEqualTo("read access to " + id
+                    + " (" + locked + " is mode 0000, owner root:root): " + TracefsAccess.HOW);
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void anUnreadableTracefsFileInASearchableDirectoryIsNamedWithItsOwnMode(@TempDir Path dir) throws Exception {
+        Path id = Files.writeString(dir.resolve("id"), "1\n");
+        Files.setPosixFilePermissions(id, PosixFilePermissions.fromString("---r-----"));
+
+        assertThat(probe(WITHOUT_FILE_ACCESS, "tracefs-access", id.toString())).isEqualTo("read access to " + id
+                + " (" + id + " is mode 0040, owner root:root): " + TracefsAccess.HOW);
+        assertThat(probe(WITHOUT_FILE_ACCESS, "tracefs-access", "/sys/kernel/tracing/trace_pipe"))
+                .as("tracefs, root's own").isEqualTo("ok");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
 import io.bpf4j.spi.OwnedMapHandle;
 import io.bpf4j.spi.TracePipe;
+import java.nio.file.Path;
 
 /**
  * Run by {@link RestrictedEnvironmentTest} in a child JVM whose environment lacks something
@@ -40,6 +41,9 @@ public final class RestrictedProbe {
                     try (OwnedMapHandle map = kernel.openMapById(Integer.parseInt(args[1]))) {
                         break;
                     }
+                case "tracefs-access":
+                    System.out.println(TracefsAccess.whyUnreadable(Path.of(args[1])).orElse("ok"));
+                    return;
                 case "trace-pipe":
                     try (TracePipe pipe = kernel.openTracePipe()) {
                         break;
