@@ -1,6 +1,8 @@
 package io.bpf4j.examples;
 
+import io.bpf4j.examples.cli.StandardOutput;
 import io.bpf4j.examples.cli.ToolFailure;
+import io.bpf4j.examples.cli.UsageError;
 import io.bpf4j.examples.minimal.MinimalCommand;
 import io.bpf4j.examples.opensnoop.OpensnoopCommand;
 import java.io.PrintWriter;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** The examples' one entry point: {@code bpf4j-examples TOOL [OPTIONS]}; without a tool it lists them. */
 @Command(name = "bpf4j-examples", mixinStandardHelpOptions = true, version = "bpf4j examples 0.1.0",
-        description = "eBPF tutorial tools written with bpf4j. Run as root (or with CAP_BPF + CAP_PERFMON).",
+        description = "eBPF tutorial tools written with bpf4j. Run as root, or with CAP_BPF + CAP_PERFMON"
+                + " and read access to tracefs (README.md, Privileges).",
         subcommands = {MinimalCommand.class, OpensnoopCommand.class})
 public final class Main implements Runnable {
     @Spec
@@ -27,13 +30,15 @@ public final class Main implements Runnable {
                 String.join(" ", command.getCommandSpec().usageMessage().description())));
     }
 
-    /** Runs the tool named by the first argument and exits with its status. */
+    /** Runs the tool named by the first argument, writing to standard output, and exits with its status. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().setOut(StandardOutput.writer()).execute(args));
     }
 
-    /** The command line with every tool, for {@link #main} and tests. */
+    /** The command line with every tool, for {@link #main} and tests (which set their own output). */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(new ToolFailure());
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(new ToolFailure())
+                .setParameterExceptionHandler(new UsageError());
     }
 }

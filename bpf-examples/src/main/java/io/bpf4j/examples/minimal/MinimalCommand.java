@@ -5,6 +5,7 @@ import io.bpf4j.examples.cli.StopSignal;
 import io.bpf4j.examples.cli.ToolCommand;
 import io.bpf4j.spi.KernelBackend;
 import io.bpf4j.spi.TracePipe;
+import io.bpf4j.text.Printable;
 import io.bpf4j.tools.TraceLine;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -29,10 +30,11 @@ public final class MinimalCommand extends ToolCommand {
             open.rodata().pidFilter(pid()).pidIgnore(pid() == 0 ? self : 0);
             try (MinimalSkel skel = open.load(); TracePipe pipe = backend.openTracePipe()) {
                 skel.attach();
-                while (!stop.requested() && !deadline.expired()) {
+                while (running(out, stop, deadline)) {
                     String line = pipe.readLine(POLL);
                     if (line != null && isOurs(line)) {
-                        out.println(line);
+                        // The line starts with the writer's comm, which any process chooses.
+                        out.println(Printable.escape(line));
                         out.flush();
                     }
                 }

@@ -23,14 +23,27 @@ public final class OpensnoopCommand extends ToolCommand {
             try (OpensnoopSkel skel = open.load()) {
                 skel.attach();
                 try (RingBufferReader<OpensnoopSkel.Event> reader = skel.maps().events().reader()) {
+                    OpenEventFormat format = new OpenEventFormat();
+                    OpensnoopSkel.Event.View event = new OpensnoopSkel.Event.View();
                     out.println(OpenEventFormat.header());
                     out.flush();
-                    while (!stop.requested() && !deadline.expired()) {
-                        reader.poll(POLL, event -> out.println(OpenEventFormat.row(LocalTime.now(), event)));
+                    while (running(out, stop, deadline)) {
+                        // The view path: names are escaped from their raw bytes, never decoded first.
+                        reader.pollViews(POLL, (data, offset, length) -> {
+                            checkLength(reader, length);
+                            out.println(format.row(LocalTime.now(), event.wrap(data, offset)));
+                        });
                         out.flush();
                     }
                 }
             }
+        }
+    }
+
+    private static void checkLength(RingBufferReader<?> reader, int length) {
+        if (length < OpensnoopSkel.Event.SIZE) {
+            throw new IllegalStateException("ring buffer '" + reader.name() + "': a record of " + length
+                    + " bytes is shorter than struct event (" + OpensnoopSkel.Event.SIZE + " bytes)");
         }
     }
 }

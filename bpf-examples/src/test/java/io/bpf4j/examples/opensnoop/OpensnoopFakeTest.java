@@ -10,6 +10,8 @@ import io.bpf4j.examples.cli.StopSignal;
 import io.bpf4j.spec.ProgramKind;
 import io.bpf4j.test.WithFakeKernel;
 import io.bpf4j.test.fake.FakeKernel;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,33 @@ class OpensnoopFakeTest {
 
             assertThat(kernel.object("opensnoop").data(".rodata").getInt(0)).isEqualTo(4242);
         }
+    }
+
+    @Test
+    void aPidIsDecimalEvenWithALeadingZero(FakeKernel kernel) throws Exception {
+        OpensnoopCommand command = command("-p", "010");
+        try (FakeRun run = FakeRun.start((out, stop, deadline) -> command.run(kernel, out, stop, deadline))) {
+            run.awaitThat(() -> readerOpen(kernel), "the ring reader");
+
+            assertThat(kernel.object("opensnoop").data(".rodata").getInt(0)).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void aClosedOutputEndsTheLoop(FakeKernel kernel) throws Exception {
+        PrintWriter closed = new PrintWriter(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        });
+
+        // Returns by itself, with no stop and no deadline, and closes what it opened.
+        command().run(kernel, closed, StopSignal.manual(), Deadline.NONE);
+
+        assertThat(closed.checkError()).isTrue();
+        assertThat(kernel.attachHistory()).hasSize(1);
+        assertThat(kernel.openResources()).isEmpty();
     }
 
     @Test
