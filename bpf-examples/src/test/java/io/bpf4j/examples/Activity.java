@@ -39,9 +39,14 @@ final class Activity implements AutoCloseable {
 
     /** Stops the writes; fails if one of them failed. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stopped = true;
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while stopping the writes", e);
+        }
         if (failure.get() != null) {
             throw new AssertionError("writing while the tool ran failed", failure.get());
         }

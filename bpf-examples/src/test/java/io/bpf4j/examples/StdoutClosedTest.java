@@ -30,7 +30,8 @@ class StdoutClosedTest {
     @ValueSource(strings = {"opensnoop", "minimal"})
     @Timeout(120) // a tool that never stops would otherwise hang the build
     void aToolStopsQuietlyWhenTheReaderOfItsOutputGoesAway(String tool) throws Exception {
-        try (Activity activity = Activity.writing(dir.resolve("activity"))) { // rows for the tool to print
+        Activity activity = Activity.writing(dir.resolve("activity")); // rows for the tool to print
+        try {
             Process process = new ProcessBuilder(ChildTool.command(ChildTool.classPath(), List.of(), List.of(), tool))
                     .start();
             process.getOutputStream().close();
@@ -51,6 +52,8 @@ class StdoutClosedTest {
             assertThat(process.exitValue()).as("exit status; stderr: %s", stderr.join())
                     .isEqualTo(StandardOutput.READER_GONE);
             assertThat(stderr.join()).isEmpty();
+        } finally {
+            activity.close();
         }
     }
 }

@@ -87,9 +87,12 @@ class UnprivilegedRunTest {
 
     @Test
     void withCapDacReadSearchAsWellMinimalRunsAndSeesWrites() throws Exception {
+        Activity writes = Activity.writing(dir.resolve("writes")); // minimal reports every process's but its own
         ChildTool.Result result;
-        try (Activity writes = Activity.writing(dir.resolve("writes"))) { // minimal reports all but its own
+        try {
             result = asNobody(BPF_PERFMON_AND_DAC_READ_SEARCH, "minimal", "-d", "2");
+        } finally {
+            writes.close();
         }
 
         assertThat(result.status()).as("exit status; stderr: %s", result.stderr()).isZero();
