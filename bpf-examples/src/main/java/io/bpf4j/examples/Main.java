@@ -32,7 +32,10 @@ public final class Main implements Runnable {
 
     /** Runs the tool named by the first argument, writing to standard output, and exits with its status. */
     public static void main(String[] args) {
-        System.exit(commandLine().setOut(StandardOutput.writer()).execute(args));
+        PrintWriter out = StandardOutput.writer();
+        int status = commandLine().setOut(out).execute(args);
+        out.flush(); // the writer buffers (the tools flush per batch); help and the tool list end here
+        System.exit(status);
     }
 
     /** The command line with every tool, for {@link #main} and tests (which set their own output). */
