@@ -57,5 +57,10 @@ record RecordModel(ClassName className, String cName, String cDefinition, int si
      * @param offset the byte offset inside the type, from BTF
      * @param type how the member is held in Java
      */
-    record Field(String name, String cName, String cDeclaration, int offset, JavaType type) {}
+    record Field(String name, String cName, String cDeclaration, int offset, JavaType type) {
+        /** What range-check messages call the member: its C name, or the Java one for an anonymous member. */
+        String messageName() {
+            return cName.isEmpty() ? name : cName;
+        }
+    }
 }
