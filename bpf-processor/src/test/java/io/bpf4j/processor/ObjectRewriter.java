@@ -199,6 +199,16 @@ final class ObjectRewriter {
         return types.size() - 1;
     }
 
+    /** Points every pointer to type {@code fromId} at type {@code toId} instead. */
+    ObjectRewriter retargetPointers(int fromId, int toId) {
+        for (Type type : types) {
+            if (type != null && type.kind() == PTR && type.sizeOrType == fromId) {
+                type.sizeOrType = toId;
+            }
+        }
+        return this;
+    }
+
     /** The type of member {@code member} of struct {@code structId}. */
     int memberType(int structId, String member) {
         Type struct = types.get(structId);
