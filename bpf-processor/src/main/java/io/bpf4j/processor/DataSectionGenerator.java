@@ -118,7 +118,8 @@ final class DataSectionGenerator {
             String name = names.allocate(JavaNames.memberName(variable.name()), "_");
             String note = javaType.note();
             String doc = SourceText.code(types.c().declaration(variable.typeId(), variable.name())) + " at offset "
-                    + variable.offset() + " of " + SourceText.code(SourceText.shown(sectionName)) + ", " + variable.size() + " bytes"
+                    + variable.offset() + " of " + SourceText.code(SourceText.shown(sectionName)) + ", "
+                    + variable.size() + " bytes"
                     + (note == null ? "" : ";\n" + note);
             type.addMethod(getter(javaType, variable, name, doc));
             if (writable) {
@@ -185,7 +186,8 @@ final class DataSectionGenerator {
             body.addStatement("$T buffer = $N()", ByteBuffer.class, MEMORY);
             buffer = CodeBlock.of("buffer");
         }
-        FieldAccess.write(type, new FieldAccess.Location(buffer, null, variable.offset()), value, variable.name(), body);
+        FieldAccess.write(type, new FieldAccess.Location(buffer, null, variable.offset()), value, variable.name(),
+                body);
         body.addStatement("return this");
         return MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC)

@@ -42,8 +42,7 @@ final class EventMapAccessors {
     MapAccessor ringBuffer(MapSpec map) throws GenerationException {
         if (events.isRaw(map)) {
             return raw(map, BpfRingBuffer.class, "ringBuffer", "Ring buffer", "records",
-                    "bound by\n" + SourceText.code("@BpfSkeleton(events = @EventType(map = \"" + SourceText.shown(map.name())
-                            + "\", raw = true))") + ": BTF has no record struct");
+                    boundRaw(map));
         }
         Optional<BtfType.Composite> bound = events.recordOf(map);
         if (bound.isEmpty()) {
@@ -72,8 +71,7 @@ final class EventMapAccessors {
     MapAccessor perfEventArray(MapSpec map) throws GenerationException {
         if (events.isRaw(map)) {
             return raw(map, BpfPerfBuffer.class, "perfBuffer", "Perf event array", "samples",
-                    "bound by\n" + SourceText.code("@BpfSkeleton(events = @EventType(map = \"" + SourceText.shown(map.name())
-                            + "\", raw = true))") + ": BTF has no record struct");
+                    boundRaw(map));
         }
         Optional<BtfType.Composite> samples = events.samplesOf(map);
         if (samples.isEmpty()) {
@@ -81,7 +79,8 @@ final class EventMapAccessors {
                     + "(one per CPU).\nNo sample type is bound to it; to read samples, bind one with\n"
                     + "$L.\n", MapAccessor.doc(map),
                     MapAccessorGenerator.cName(map.type()), MapAccessorGenerator.maxEntries(map),
-                    SourceText.code("@BpfSkeleton(events = @EventType(map = \"" + SourceText.shown(map.name()) + "\", struct = …))"));
+                    SourceText.code("@BpfSkeleton(events = @EventType(map = \"" + SourceText.shown(map.name())
+                            + "\", struct = …))"));
             return MapAccessor.ofHandle(BpfPerfEventArray.class, map, javadoc);
         }
         BtfType.Composite struct = samples.get();
@@ -111,6 +110,12 @@ final class EventMapAccessors {
                 MapAccessorGenerator.maxEntries(map), records, why);
         return new MapAccessor(type, CodeBlock.of("$L($L, $L)", factory, MapAccessor.literal(map), noRecordCodec()),
                 javadoc);
+    }
+
+    /** Why a map is raw when the annotation says so. */
+    private static String boundRaw(MapSpec map) {
+        return "bound by\n" + SourceText.code("@BpfSkeleton(events = @EventType(map = \""
+                + SourceText.shown(map.name()) + "\", raw = true))") + ": BTF has no record struct";
     }
 
     /** A codec of zero bytes decoding to {@code null}: every record is at least that long. */

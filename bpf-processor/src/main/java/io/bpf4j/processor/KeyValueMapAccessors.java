@@ -46,7 +46,8 @@ final class KeyValueMapAccessors {
         Part key = part(map, "key", map.keyTypeId(), map.keySize());
         Part value = part(map, "value", map.valueTypeId(), map.valueSize());
         TypeName type = ParameterizedTypeName.get(ClassName.get(BpfHashMap.class), key.boxed(), value.boxed());
-        return new MapAccessor(type, CodeBlock.of("hashMap($L, $L, $L)", MapAccessor.literal(map), key.codec(), value.codec()),
+        return new MapAccessor(type,
+                CodeBlock.of("hashMap($L, $L, $L)", MapAccessor.literal(map), key.codec(), value.codec()),
                 keyValueDoc(map, key, value));
     }
 
@@ -66,7 +67,8 @@ final class KeyValueMapAccessors {
         CodeBlock javadoc = keyValueDoc(map, key, value).toBuilder()
                 .add("Each element holds one value per possible CPU, CPU 0 first; {@code sum} adds them up.\n")
                 .build();
-        return new MapAccessor(type, CodeBlock.of("new $T<>(map($L), $L, $L)", BpfPerCpuHashMap.class, MapAccessor.literal(map),
+        return new MapAccessor(type, CodeBlock.of("new $T<>(map($L), $L, $L)", BpfPerCpuHashMap.class,
+                MapAccessor.literal(map),
                 key.codec(), value.codec()), javadoc);
     }
 
@@ -88,14 +90,17 @@ final class KeyValueMapAccessors {
         TypeName type = ParameterizedTypeName.get(ClassName.get(BpfPerCpuArrayMap.class), value.boxed());
         List<MapAccessor> accessors = new ArrayList<>();
         accessors.add(new MapAccessor(type, CodeBlock.of("new $T<>(map($L), $L)", BpfPerCpuArrayMap.class,
-                MapAccessor.literal(map), value.codec()), arrayDoc(map, value, "Each index holds one value per possible CPU, "
+                MapAccessor.literal(map), value.codec()), arrayDoc(map, value,
+                "Each index holds one value per possible CPU, "
                 + "CPU 0 first; {@code sum} adds them up.\n")));
         if (value.type() instanceof JavaType.Scalar scalar && scalar.kind() == ScalarKind.U64
                 && scalar.enumType() == null) {
             CodeBlock javadoc = CodeBlock.of("Map $L as counters: each index's $L summed over the "
-                    + "CPUs\n(the same map as the per-CPU array accessor above).\n", MapAccessor.doc(map), value.cType());
+                    + "CPUs\n(the same map as the per-CPU array accessor above).\n", MapAccessor.doc(map),
+                    value.cType());
             accessors.add(new MapAccessor(ClassName.get(BpfPerCpuCounters.class),
-                    CodeBlock.of("new $T(map($L))", BpfPerCpuCounters.class, MapAccessor.literal(map)), javadoc, "Counters"));
+                    CodeBlock.of("new $T(map($L))", BpfPerCpuCounters.class, MapAccessor.literal(map)), javadoc,
+                    "Counters"));
         }
         return accessors;
     }
@@ -125,7 +130,8 @@ final class KeyValueMapAccessors {
                 .add(value.note("Values"))
                 .build();
         return new MapAccessor(ParameterizedTypeName.get(ClassName.get(BpfBloomFilter.class), value.boxed()),
-                CodeBlock.of("new $T<>(map($L), $L)", BpfBloomFilter.class, MapAccessor.literal(map), value.codec()), javadoc);
+                CodeBlock.of("new $T<>(map($L), $L)", BpfBloomFilter.class, MapAccessor.literal(map), value.codec()),
+                javadoc);
     }
 
     /** A hash of maps: {@link BpfHashOfMaps}, keyed by the BTF key type. */
@@ -138,7 +144,8 @@ final class KeyValueMapAccessors {
                 .add(key.note("Keys"))
                 .build();
         return new MapAccessor(ParameterizedTypeName.get(ClassName.get(BpfHashOfMaps.class), key.boxed()),
-                CodeBlock.of("new $T<>(map($L), $L)", BpfHashOfMaps.class, MapAccessor.literal(map), key.codec()), javadoc);
+                CodeBlock.of("new $T<>(map($L), $L)", BpfHashOfMaps.class, MapAccessor.literal(map), key.codec()),
+                javadoc);
     }
 
     /**
@@ -163,7 +170,8 @@ final class KeyValueMapAccessors {
                         LpmKey.class, value.cType())
                 .add(data.get().note("Data")).add(value.note("Values"))
                 .build();
-        return new MapAccessor(type, CodeBlock.of("new $T<>(map($L), $L, $L)", BpfLpmTrie.class, MapAccessor.literal(map),
+        return new MapAccessor(type, CodeBlock.of("new $T<>(map($L), $L, $L)", BpfLpmTrie.class,
+                MapAccessor.literal(map),
                 data.get().codec(), value.codec()), javadoc);
     }
 
@@ -187,7 +195,8 @@ final class KeyValueMapAccessors {
         JavaType type = types.map(data.typeId(), use, JavaNames.typeName(map.name()) + "Data");
         // Padding after the data would make the key longer than the codec LpmKey builds.
         return type.size() == map.keySize() - 4
-                ? Optional.of(new Part(type, SourceText.code(types.c().typeName(data.typeId())), InlineCodec.of(type, use)))
+                ? Optional.of(new Part(type, SourceText.code(types.c().typeName(data.typeId())),
+                        InlineCodec.of(type, use)))
                 : Optional.empty();
     }
 

@@ -235,7 +235,8 @@ final class SkeletonGenerator {
         TypeSpec view = generator.view(section, skeleton.nestedClass(section.baseName()),
                 CodeBlock.of("data($L)", SourceText.literal(name)), false,
                 CodeBlock.of("The {@code $L} externs of $L: the kernel configuration values libbpf\n"
-                        + "filled in at load; read-only.\n", DataSectionGenerator.KCONFIG, SourceText.code(objectFile)));
+                        + "filled in at load; read-only.\n", DataSectionGenerator.KCONFIG,
+                        SourceText.code(objectFile)));
         parts.add(view, section.accessorName(), "The {@code " + DataSectionGenerator.KCONFIG + "} values as loaded.");
     }
 

@@ -45,7 +45,8 @@ class GenerateTerminalTest {
     @Test
     void warningsArePrintedAndTheSkeletonIsStillWritten() throws IOException {
         Path file = dir.resolve("hostile.bpf.o");
-        Files.write(file, ObjectRewriter.of(HostileObjects.fixture()).rename("victim_pointer", "unused_second").bytes());
+        Files.write(file,
+                ObjectRewriter.of(HostileObjects.fixture()).rename("victim_pointer", "unused_second").bytes());
 
         int status = GenerateCommand.run(err, "--package", "p", "--out", dir.resolve("src").toString(), "--check",
                 file.toString());

@@ -145,7 +145,8 @@ class LimitsTest {
         int[] data = new int[3 * count];
         for (int i = 0; i < count; i++) {
             data[3 * i] = object.string("m" + i);
-            data[3 * i + 1] = object.append(ObjectRewriter.STRUCT, "many" + i, 1, 4, object.string("v"), u32(object), 0);
+            data[3 * i + 1] =
+                    object.append(ObjectRewriter.STRUCT, "many" + i, 1, 4, object.string("v"), u32(object), 0);
             data[3 * i + 2] = 32 * i;
         }
         int holder = object.append(ObjectRewriter.STRUCT, "holder", count, 4 * count, data);

@@ -39,7 +39,8 @@ class NarrowingTest {
                         attempt(() -> open.rodata().victimRodata((1L << 32) + 5));
                         seen.add("rodata " + open.rodata().victimRodata(4294967295L).victimRodata());
                     }
-                    ByteBuffer buffer = ByteBuffer.allocate(HostileSkel.VictimStruct.SIZE).order(ByteOrder.nativeOrder());
+                    ByteBuffer buffer =
+                            ByteBuffer.allocate(HostileSkel.VictimStruct.SIZE).order(ByteOrder.nativeOrder());
                     HostileSkel.VictimStruct.View view = new HostileSkel.VictimStruct.View().wrap(buffer, 0);
                     attempt(() -> view.victimSmall(256));
                     attempt(() -> view.victimMedium(-1));
@@ -48,7 +49,8 @@ class NarrowingTest {
                     attempt(() -> view.victimSignedBits(-17));
                     attempt(() -> view.victimKind(1L << 32));
                     attempt(() -> view.victimArray(1, 1L << 32));
-                    view.victimSmall(255).victimMedium(65535).victimBits(7).victimSignedBits(-16).victimArray(1, 4294967295L);
+                    view.victimSmall(255).victimMedium(65535).victimBits(7).victimSignedBits(-16)
+                            .victimArray(1, 4294967295L);
                     seen.add("view " + view.victimSmall() + " " + view.victimMedium() + " " + view.victimBits() + " "
                             + view.victimSignedBits() + " " + view.victimArray(1));
                     HostileSkel.VictimStruct record = new HostileSkel.VictimStruct(1, 300, 2, 3, 4, "text", 1, 5,

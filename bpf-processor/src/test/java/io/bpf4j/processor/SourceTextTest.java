@@ -21,7 +21,8 @@ class SourceTextTest {
     /** Text javac could read as something else, once it is in a source file. */
     private static final List<String> HOSTILE = List.of(
             "plain", "a\"b", "back\\slash", "\\u0022", "\\\\u000a", "\\u000a\"); static {} (\"", "line\nend",
-            "\r\t\0\u0007\u001b[31m", "\u007f\u0085\u00ff", "\u2028\u2029\u202e", "привет", "😀", "*/", "$L$S$$");
+            "\r\t\0\u0007\u001b[31m", "\u007f\u0085\u00ff", "\u2028\u2029\u202e", "привет", "😀", "*/",
+            "$L$S$$");
 
     @Test
     void literalsHoldExactlyTheTextAndArePrintableAscii() throws ReflectiveOperationException {
@@ -66,7 +67,8 @@ class SourceTextTest {
     @Test
     void javadocTextRendersAsItselfAndHoldsNoMarkup() {
         assertThat(SourceText.doc("*/ {@code x} @param <b>&\\u0041 $L /* ok */"))
-                .isEqualTo("&#42;/ &#123;&#64;code x&#125; &#64;param &lt;b&gt;&amp;&#92;&#92;u0041 &#36;L /* ok &#42;/");
+                .isEqualTo("&#42;/ &#123;&#64;code x&#125; &#64;param &lt;b&gt;&amp;&#92;&#92;u0041 &#36;L "
+                        + "/* ok &#42;/");
         // Invisible characters are shown as Printable shows them; other non-ASCII as references.
         assertThat(SourceText.doc("\u001b\u202eπ")).isEqualTo("&#92;x1b&#92;u&#123;202E&#125;&#x3c0;");
         // Line ends are kept (C definitions span lines), but a line the object starts cannot start a tag.
@@ -76,7 +78,8 @@ class SourceTextTest {
 
     @Test
     void commentTextHoldsNoEscapeJavacWouldTranslate() {
-        assertThat(SourceText.comment("p/a\\u000ab\u202eπ.bpf.o")).isEqualTo("p/a\\\\\\\\u000ab\\\\u{202E}\\\\u{3c0}.bpf.o");
+        assertThat(SourceText.comment("p/a\\u000ab\u202eπ.bpf.o"))
+                .isEqualTo("p/a\\\\\\\\u000ab\\\\u{202E}\\\\u{3c0}.bpf.o");
     }
 
     @Test

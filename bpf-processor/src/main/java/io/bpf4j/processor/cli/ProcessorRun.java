@@ -62,14 +62,16 @@ final class ProcessorRun {
             Optional<String> typeName = SkeletonNames.typeName(fileName);
             if (typeName.isEmpty()) {
                 outcomes.put(object, Outcome.failed(object, "", List.of("cannot name a Java class after '"
-                        + SkeletonProcessor.printable(fileName) + "': its name has no word that can start a Java identifier; rename the file")));
+                        + SkeletonProcessor.printable(fileName)
+                        + "': its name has no word that can start a Java identifier; rename the file")));
                 continue;
             }
             String className = packageName + "." + SkeletonNames.skeletonName(typeName.get());
             Path clash = bySkeleton.putIfAbsent(className, object);
             if (clash != null) {
                 outcomes.put(object, Outcome.failed(object, className, List.of("its skeleton " + className
-                        + " would overwrite the one of " + SkeletonProcessor.printable(clash.toString()) + "; generate them into different packages")));
+                        + " would overwrite the one of " + SkeletonProcessor.printable(clash.toString())
+                        + "; generate them into different packages")));
             } else if (!Files.isRegularFile(object)) {
                 outcomes.put(object, Outcome.failed(object, className,
                         List.of(Files.exists(object) ? "not a regular file" : "no such file")));
