@@ -10,7 +10,7 @@
 # exit status: 0 when every object gets a skeleton that compiles, 1 otherwise
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
-work=$(readlink -f "${1:-$root/target/third-party}")
+work=$(realpath -m "${1:-$root/target/third-party}")
 
 if ! dpkg-query -W -f='${Status}\n' libbpf-tools 2>/dev/null | grep -q '^install ok installed$'; then
   if [ "$(id -u)" -ne 0 ]; then
