@@ -25,8 +25,10 @@ import javax.tools.JavaFileObject;
  *
  * <p>This class is the javac glue only: it reads the request, finds and parses the object, hands
  * it to {@link SkeletonGenerator} and writes the result. Every problem is reported as an error on
- * the annotated type, and nothing is ever thrown into javac: a bug in the generator becomes an
- * error naming the object and the exception, not a crashed compiler.
+ * the annotated type, every default the generator chose as a warning there, and nothing is ever
+ * thrown into javac: a bug in the generator becomes an error naming the object and the exception,
+ * not a crashed compiler. Messages name what the object holds and are made safe for the terminal
+ * ({@link #printable}) before javac prints them.
  */
 @AutoService(Processor.class)
 public final class SkeletonProcessor extends AbstractProcessor {
