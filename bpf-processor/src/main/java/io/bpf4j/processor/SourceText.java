@@ -32,7 +32,7 @@ import java.nio.charset.StandardCharsets;
  * <p>Identifiers are not made here: they come from {@link JavaNames}, which keeps only
  * {@code [A-Za-z0-9_]}.
  */
-final class SourceText {
+public final class SourceText {
     /** Names longer than this many characters are cut in Javadoc and messages. */
     static final int SHOWN_LENGTH = 200;
     /** The most bytes a class file's UTF-8 constant (such as a string literal) can have. */
@@ -123,10 +123,21 @@ final class SourceText {
 
     /** A string literal of text the generator built from names already {@link #shown}: never too long. */
     static CodeBlock literal(String text) {
+        return CodeBlock.of("$L", javaString(text));
+    }
+
+    /**
+     * The Java source of a string literal holding exactly {@code text} (see the class comment),
+     * also for the stubs {@code bpf4j gen} writes around file names.
+     *
+     * @throws IllegalArgumentException when the text is longer than a class file constant can be
+     */
+    public static String javaString(String text) {
         if (constantBytes(text) > MAX_CONSTANT_BYTES) {
-            throw new IllegalArgumentException("a literal of " + text.length() + " characters");
+            throw new IllegalArgumentException("a literal of " + text.length() + " characters is longer than a class "
+                    + "file constant can be");
         }
-        return CodeBlock.of("$L", quote(text));
+        return quote(text);
     }
 
     /** Checks {@code text} fits in a class file constant. */

@@ -43,6 +43,19 @@ class GenerateTerminalTest {
     }
 
     @Test
+    void aFileNameWithALineEndStillGenerates() throws IOException {
+        Path file = dir.resolve("host\nile\".bpf.o");
+        Files.write(file, HostileObjects.fixture());
+
+        int status = GenerateCommand.run(err, "--package", "p", "--out", dir.resolve("src").toString(),
+                file.toString());
+
+        assertThat(status).as(errors()).isEqualTo(GenerateCommand.OK);
+        assertThat(errors()).isEqualTo("bpf4j gen: " + dir + "/host\\x0aile\".bpf.o -> "
+                + dir.resolve("src/p/HostIleSkel.java") + "\n");
+    }
+
+    @Test
     void warningsArePrintedAndTheSkeletonIsStillWritten() throws IOException {
         Path file = dir.resolve("hostile.bpf.o");
         Files.write(file,

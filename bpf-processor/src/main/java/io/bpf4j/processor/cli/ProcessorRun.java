@@ -2,6 +2,7 @@ package io.bpf4j.processor.cli;
 
 import io.bpf4j.BpfSkeleton;
 import io.bpf4j.processor.SkeletonProcessor;
+import io.bpf4j.processor.SourceText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -181,17 +182,7 @@ final class ProcessorRun {
     }
 
     private static String javaString(String value) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                quoted.append('\\').append(c);
-            } else if (c < 0x20 || c > 0x7e) {
-                quoted.append(String.format("\\u%04x", (int) c));
-            } else {
-                quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
+        return SourceText.javaString(value);
     }
 
     /** The javac of this JDK; a JRE has none, and the command cannot work without it. */
