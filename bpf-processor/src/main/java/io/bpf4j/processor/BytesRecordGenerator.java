@@ -103,7 +103,7 @@ final class BytesRecordGenerator {
                         : "$L, $L bytes, held as its bytes: its members are too many for the\nparameters of a "
                                 + "record's constructor (build one in place with {@link View}):\n",
                         SourceText.code(model.cName()), model.size())
-                .add("\n<pre>\n$L\n</pre>\n", SourceText.doc(model.cDefinition()))
+                .add("\n<pre>\n$L\n</pre>\n", SourceText.docLines(model.cDefinition()))
                 .add("\n<p>Members:\n<ul>\n");
         for (RecordModel.Field field : model.fields()) {
             doc.add("  <li>{@link #$N()}: $L\n", field.name(), RecordGenerator.describe(field));

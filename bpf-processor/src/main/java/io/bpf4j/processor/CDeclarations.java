@@ -41,17 +41,16 @@ final class CDeclarations {
         return declare(typeId, SourceText.shown(name), 0);
     }
 
-    /** A struct's definition, one member a line, ending with {@code };}. */
-    String definition(BtfType.Composite composite) {
-        StringBuilder text = new StringBuilder(typeName(composite.id())).append(" {\n");
+    /** A struct's definition, one member a line, ending with {@code };}: its lines. */
+    List<String> definition(BtfType.Composite composite) {
+        List<String> lines = new ArrayList<>();
+        lines.add(typeName(composite.id()) + " {");
         for (BtfType.Member member : composite.members()) {
-            text.append(INDENT).append(declaration(member.typeId(), member.name()));
-            if (member.isBitfield()) {
-                text.append(" : ").append(member.bitfieldSize());
-            }
-            text.append(";\n");
+            lines.add(INDENT + declaration(member.typeId(), member.name())
+                    + (member.isBitfield() ? " : " + member.bitfieldSize() : "") + ";");
         }
-        return text.append("};").toString();
+        lines.add("};");
+        return lines;
     }
 
     /**

@@ -25,6 +25,8 @@ final class ClassFileLimits {
     static final int MAX_MAPS = 1024;
     /** Programs of one object: each is a constant of {@code Program} and a field of {@code Programs}. */
     static final int MAX_PROGRAMS = 1024;
+    /** Data sections with variables: each is two nested classes, a field and an accessor of the skeleton. */
+    static final int MAX_DATA_SECTIONS = 1024;
     /** Global variables of one data section: each is a getter, a setter and maybe a view. */
     static final int MAX_VARIABLES = 4096;
 

@@ -63,7 +63,7 @@ final class RecordGenerator {
     private static CodeBlock javadoc(RecordModel record) {
         CodeBlock.Builder doc = CodeBlock.builder()
                 .add("$L, $L bytes:\n", SourceText.code(record.cName()), record.size())
-                .add("\n<pre>\n$L\n</pre>\n", SourceText.doc(record.cDefinition()));
+                .add("\n<pre>\n$L\n</pre>\n", SourceText.docLines(record.cDefinition()));
         if (hasJavaArrays(record)) {
             doc.add("\n<p>Arrays are held as they are, not copied: do not change them once passed in.\n");
         }

@@ -69,6 +69,8 @@ final class SkeletonGenerator {
         JavaNames.Allocator typeNames = reservedTypeNames();
         List<DataSectionGenerator.Section> sections =
                 DataSectionGenerator.sections(spec.dataSections(), events.markerVariables(), typeNames);
+        ClassFileLimits.check(sections.size(), ClassFileLimits.MAX_DATA_SECTIONS, "data sections with variables",
+                objectPath);
         TypeMapper types = new TypeMapper(spec.btf(), skeleton, typeNames, objectPath);
 
         Parts parts = new Parts();

@@ -3,6 +3,8 @@ package io.bpf4j.processor;
 import com.palantir.javapoet.CodeBlock;
 import io.bpf4j.text.Printable;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one encoder of text taken from an object (type, member, enum value, variable, map, program
@@ -47,20 +49,20 @@ public final class SourceText {
 
     /**
      * {@code text} for Javadoc (also inside {@code <pre>}): renders as {@code text} with
-     * non-printable characters escaped, and cannot end the comment, open a tag or hold an escape.
-     * Newlines are kept, so multi-line C definitions stay multi-line; a line break the object
-     * chose cannot start a tag, since {@code @} is always a reference.
+     * non-printable characters (line ends too) escaped, and cannot end the comment, open a tag or
+     * hold an escape.
      */
     static String doc(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                out.append('\n');
-            }
-            appendDoc(Printable.escape(lines[i]), out);
-        }
+        appendDoc(Printable.escape(text), out);
         return out.toString();
+    }
+
+    /** Lines the generator chose (a C definition, one member a line), each {@link #doc}, for a {@code <pre>}. */
+    static String docLines(List<String> lines) {
+        List<String> encoded = new ArrayList<>(lines.size());
+        lines.forEach(line -> encoded.add(doc(line)));
+        return String.join("\n", encoded);
     }
 
     private static void appendDoc(String printable, StringBuilder out) {

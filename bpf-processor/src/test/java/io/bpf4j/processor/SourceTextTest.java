@@ -71,8 +71,10 @@ class SourceTextTest {
                         + "/* ok &#42;/");
         // Invisible characters are shown as Printable shows them; other non-ASCII as references.
         assertThat(SourceText.doc("\u001b\u202eπ")).isEqualTo("&#92;x1b&#92;u&#123;202E&#125;&#x3c0;");
-        // Line ends are kept (C definitions span lines), but a line the object starts cannot start a tag.
-        assertThat(SourceText.doc("a\n@deprecated")).isEqualTo("a\n&#64;deprecated");
+        // A line end in a name is escaped too; only the generator's own lines (a C definition) are lines.
+        assertThat(SourceText.doc("a\n@deprecated")).isEqualTo("a&#92;x0a&#64;deprecated");
+        assertThat(SourceText.docLines(List.of("struct x {", "    int *a;", "};")))
+                .isEqualTo("struct x &#123;\n    int *a;\n&#125;;");
         assertThat(SourceText.code("struct x")).isEqualTo("<code>struct x</code>");
     }
 
