@@ -5,6 +5,7 @@ import io.bpf4j.Kernels;
 import io.bpf4j.codec.CharArrays;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
+import io.bpf4j.codec.Ranges;
 import io.bpf4j.map.BpfArrayMap;
 import io.bpf4j.map.BpfArrayOfMaps;
 import io.bpf4j.map.BpfBloomFilter;
@@ -37,45 +38,45 @@ import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
- * Skeleton of the BPF object {@code allmaps.bpf.o}, generated from its ELF and BTF.
+ * Skeleton of the BPF object <code>allmaps.bpf.o</code>, generated from its ELF and BTF.
  *
- * <p>SHA-256 {@code 03f52b81bc2a2c54285c764899d0f8d04e974785446c25b2e75d87731eae39a3},
- * license {@code GPL}.
+ * <p>SHA-256 {@code a2d96ed28af73dc7a74db7fbeec1dbe2ea0ae4f8ba191c04cc79c8d82db0d47a},
+ * license <code>GPL</code>.
  *
  * <p>Programs:
  * <ul>
- *   <li>{@code touch}: {@code SEC("tp/syscalls/sys_enter_getpid")}
+ *   <li><code>touch</code>: <code>SEC("tp/syscalls/sys_enter_getpid")</code>
  * </ul>
  *
  * <p>Maps:
  * <ul>
- *   <li>{@code heap}: {@code BPF_MAP_TYPE_PERCPU_ARRAY}, max_entries 1
- *   <li>{@code raw_events}: {@code BPF_MAP_TYPE_RINGBUF}, max_entries 4096
- *   <li>{@code inner}: {@code BPF_MAP_TYPE_ARRAY}, max_entries 1
- *   <li>{@code hash}: {@code BPF_MAP_TYPE_HASH}, max_entries 64
- *   <li>{@code array}: {@code BPF_MAP_TYPE_ARRAY}, max_entries 2
- *   <li>{@code jump_table}: {@code BPF_MAP_TYPE_PROG_ARRAY}, max_entries 4
- *   <li>{@code cycles}: {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY}, max_entries set at load
- *   <li>{@code percpu_hash}: {@code BPF_MAP_TYPE_PERCPU_HASH}, max_entries 64
- *   <li>{@code counters}: {@code BPF_MAP_TYPE_PERCPU_ARRAY}, max_entries 3
- *   <li>{@code scratch}: {@code BPF_MAP_TYPE_PERCPU_ARRAY}, max_entries 1
- *   <li>{@code stacks}: {@code BPF_MAP_TYPE_STACK_TRACE}, max_entries 128
- *   <li>{@code build_id_stacks}: {@code BPF_MAP_TYPE_STACK_TRACE}, max_entries 16, map_flags {@code BPF_F_STACK_BUILD_ID}
- *   <li>{@code cgroups}: {@code BPF_MAP_TYPE_CGROUP_ARRAY}, max_entries 1
- *   <li>{@code lru_percpu}: {@code BPF_MAP_TYPE_LRU_PERCPU_HASH}, max_entries 64
- *   <li>{@code routes}: {@code BPF_MAP_TYPE_LPM_TRIE}, max_entries 16, map_flags {@code BPF_F_NO_PREALLOC}
- *   <li>{@code odd_routes}: {@code BPF_MAP_TYPE_LPM_TRIE}, max_entries 16, map_flags {@code BPF_F_NO_PREALLOC}
- *   <li>{@code outer_array}: {@code BPF_MAP_TYPE_ARRAY_OF_MAPS}, max_entries 2
- *   <li>{@code outer_hash}: {@code BPF_MAP_TYPE_HASH_OF_MAPS}, max_entries 2
- *   <li>{@code devices}: {@code BPF_MAP_TYPE_DEVMAP}, max_entries 2
- *   <li>{@code sockets}: {@code BPF_MAP_TYPE_SOCKMAP}, max_entries 2
- *   <li>{@code queue}: {@code BPF_MAP_TYPE_QUEUE}, max_entries 8
- *   <li>{@code stack}: {@code BPF_MAP_TYPE_STACK}, max_entries 8
- *   <li>{@code task_store}: {@code BPF_MAP_TYPE_TASK_STORAGE}, max_entries set at load, map_flags {@code BPF_F_NO_PREALLOC}
- *   <li>{@code events}: {@code BPF_MAP_TYPE_RINGBUF}, max_entries 4096
- *   <li>{@code raw_samples}: {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY}, max_entries set at load
- *   <li>{@code seen}: {@code BPF_MAP_TYPE_BLOOM_FILTER}, max_entries 64
- *   <li>{@code commands}: {@code BPF_MAP_TYPE_USER_RINGBUF}, max_entries 4096
+ *   <li><code>heap</code>: {@code BPF_MAP_TYPE_PERCPU_ARRAY}, max_entries 1
+ *   <li><code>raw_events</code>: {@code BPF_MAP_TYPE_RINGBUF}, max_entries 4096
+ *   <li><code>inner</code>: {@code BPF_MAP_TYPE_ARRAY}, max_entries 1
+ *   <li><code>hash</code>: {@code BPF_MAP_TYPE_HASH}, max_entries 64
+ *   <li><code>array</code>: {@code BPF_MAP_TYPE_ARRAY}, max_entries 2
+ *   <li><code>jump_table</code>: {@code BPF_MAP_TYPE_PROG_ARRAY}, max_entries 4
+ *   <li><code>cycles</code>: {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY}, max_entries set at load
+ *   <li><code>percpu_hash</code>: {@code BPF_MAP_TYPE_PERCPU_HASH}, max_entries 64
+ *   <li><code>counters</code>: {@code BPF_MAP_TYPE_PERCPU_ARRAY}, max_entries 3
+ *   <li><code>scratch</code>: {@code BPF_MAP_TYPE_PERCPU_ARRAY}, max_entries 1
+ *   <li><code>stacks</code>: {@code BPF_MAP_TYPE_STACK_TRACE}, max_entries 128
+ *   <li><code>build_id_stacks</code>: {@code BPF_MAP_TYPE_STACK_TRACE}, max_entries 16, map_flags {@code BPF_F_STACK_BUILD_ID}
+ *   <li><code>cgroups</code>: {@code BPF_MAP_TYPE_CGROUP_ARRAY}, max_entries 1
+ *   <li><code>lru_percpu</code>: {@code BPF_MAP_TYPE_LRU_PERCPU_HASH}, max_entries 64
+ *   <li><code>routes</code>: {@code BPF_MAP_TYPE_LPM_TRIE}, max_entries 16, map_flags {@code BPF_F_NO_PREALLOC}
+ *   <li><code>odd_routes</code>: {@code BPF_MAP_TYPE_LPM_TRIE}, max_entries 16, map_flags {@code BPF_F_NO_PREALLOC}
+ *   <li><code>outer_array</code>: {@code BPF_MAP_TYPE_ARRAY_OF_MAPS}, max_entries 2
+ *   <li><code>outer_hash</code>: {@code BPF_MAP_TYPE_HASH_OF_MAPS}, max_entries 2
+ *   <li><code>devices</code>: {@code BPF_MAP_TYPE_DEVMAP}, max_entries 2
+ *   <li><code>sockets</code>: {@code BPF_MAP_TYPE_SOCKMAP}, max_entries 2
+ *   <li><code>queue</code>: {@code BPF_MAP_TYPE_QUEUE}, max_entries 8
+ *   <li><code>stack</code>: {@code BPF_MAP_TYPE_STACK}, max_entries 8
+ *   <li><code>task_store</code>: {@code BPF_MAP_TYPE_TASK_STORAGE}, max_entries set at load, map_flags {@code BPF_F_NO_PREALLOC}
+ *   <li><code>events</code>: {@code BPF_MAP_TYPE_RINGBUF}, max_entries 4096
+ *   <li><code>raw_samples</code>: {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY}, max_entries set at load
+ *   <li><code>seen</code>: {@code BPF_MAP_TYPE_BLOOM_FILTER}, max_entries 64
+ *   <li><code>commands</code>: {@code BPF_MAP_TYPE_USER_RINGBUF}, max_entries 4096
  * </ul>
  *
  * <pre>{@code
@@ -96,7 +97,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
      * SHA-256 of the object this skeleton was generated from; opening checks it is the same
      * object.
      */
-    public static final String OBJECT_SHA256 = "03f52b81bc2a2c54285c764899d0f8d04e974785446c25b2e75d87731eae39a3";
+    public static final String OBJECT_SHA256 = "a2d96ed28af73dc7a74db7fbeec1dbe2ea0ae4f8ba191c04cc79c8d82db0d47a";
 
     private static final String OBJECT_RESOURCE = "allmaps.bpf.o";
 
@@ -142,7 +143,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * The {@code .bss} variables.
+     * The <code>.bss</code> variables.
      */
     public Bss bss() {
         return bss;
@@ -180,11 +181,11 @@ public final class AllMapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * The programs of {@code allmaps.bpf.o}, to choose which load with {@link Open#autoload}.
+     * The programs of <code>allmaps.bpf.o</code>, to choose which load with {@link Open#autoload}.
      */
     public enum Program {
         /**
-         * {@code SEC("tp/syscalls/sys_enter_getpid") touch}.
+         * <code>SEC("tp/syscalls/sys_enter_getpid") touch</code>.
          */
         TOUCH("touch");
 
@@ -203,7 +204,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * The maps of {@code allmaps.bpf.o}, typed from their BTF key and value types.
+     * The maps of <code>allmaps.bpf.o</code>, typed from their BTF key and value types.
      */
     public final class Maps {
         private final BpfPerCpuArrayMap<Event> heap = new BpfPerCpuArrayMap<>(map("heap"), Event.CODEC);
@@ -272,7 +273,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
                     throw new IllegalArgumentException("value must have 4 elements, not " + value.length);
                 }
                 for (int i = 0; i < 4; i++) {
-                    buffer.put(offset + i, (byte) value[i]);
+                    buffer.put(offset + i, (byte) Ranges.u8(value[i], "map 'routes' key data"));
                 }
             }
         }, Codecs.UINT32);
@@ -320,7 +321,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code heap}: {@code BPF_MAP_TYPE_PERCPU_ARRAY} of {@code struct event},
+         * Map <code>heap</code>: {@code BPF_MAP_TYPE_PERCPU_ARRAY} of <code>struct event</code>,
          * indexes 0 to 0.
          * Each index holds one value per possible CPU, CPU 0 first; {@code sum} adds them up.
          */
@@ -329,8 +330,8 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Ring buffer {@code raw_events}: {@code BPF_MAP_TYPE_RINGBUF}, max_entries 4096; raw records, bound by
-         * {@code @BpfSkeleton(events = @EventType(map = "raw_events", raw = true))}: BTF has no record struct.
+         * Ring buffer <code>raw_events</code>: {@code BPF_MAP_TYPE_RINGBUF}, max_entries 4096; raw records, bound by
+         * <code>&#64;BpfSkeleton(events = &#64;EventType(map = "raw_events", raw = true))</code>: BTF has no record struct.
          * Read them through the reader's view path ({@code pollViews}, {@code drainViews}), which
          * hands each record's bytes and length; the typed path hands {@code null} per record.
          */
@@ -339,7 +340,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code inner}: {@code BPF_MAP_TYPE_ARRAY} of {@code __u64},
+         * Map <code>inner</code>: {@code BPF_MAP_TYPE_ARRAY} of <code>__u64</code>,
          * indexes 0 to 0.
          * Values: unsigned: all 64 bits, see Long.toUnsignedString.
          */
@@ -348,8 +349,8 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code hash}: {@code BPF_MAP_TYPE_HASH}, max_entries 64;
-         * key {@code struct flow_key}, value {@code __u64}.
+         * Map <code>hash</code>: {@code BPF_MAP_TYPE_HASH}, max_entries 64;
+         * key <code>struct flow_key</code>, value <code>__u64</code>.
          * Values: unsigned: all 64 bits, see Long.toUnsignedString.
          */
         public BpfHashMap<FlowKey, Long> hash() {
@@ -357,7 +358,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code array}: {@code BPF_MAP_TYPE_ARRAY} of {@code __s32},
+         * Map <code>array</code>: {@code BPF_MAP_TYPE_ARRAY} of <code>__s32</code>,
          * indexes 0 to 1.
          */
         public BpfArrayMap<Integer> array() {
@@ -365,24 +366,24 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code jump_table}: {@code BPF_MAP_TYPE_PROG_ARRAY}, max_entries 4, slots holding programs for {@code bpf_tail_call}.
+         * Map <code>jump_table</code>: {@code BPF_MAP_TYPE_PROG_ARRAY}, max_entries 4, slots holding programs for {@code bpf_tail_call}.
          */
         public BpfProgArray jumpTable() {
             return jumpTable;
         }
 
         /**
-         * Perf event array {@code cycles}: {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY}, max_entries set at load, as its perf event slots (one per CPU).
+         * Perf event array <code>cycles</code>: {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY}, max_entries set at load, as its perf event slots (one per CPU).
          * No sample type is bound to it; to read samples, bind one with
-         * {@code @BpfSkeleton(events = @EventType(map = "cycles", struct = …))}.
+         * <code>&#64;BpfSkeleton(events = &#64;EventType(map = "cycles", struct = &#x2026;))</code>.
          */
         public BpfPerfEventArray cycles() {
             return cycles;
         }
 
         /**
-         * Map {@code percpu_hash}: {@code BPF_MAP_TYPE_PERCPU_HASH}, max_entries 64;
-         * key {@code __u32}, value {@code struct flow_key}.
+         * Map <code>percpu_hash</code>: {@code BPF_MAP_TYPE_PERCPU_HASH}, max_entries 64;
+         * key <code>__u32</code>, value <code>struct flow_key</code>.
          * Keys: unsigned, 0 to 4294967295.
          * Each element holds one value per possible CPU, CPU 0 first; {@code sum} adds them up.
          */
@@ -391,7 +392,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code counters}: {@code BPF_MAP_TYPE_PERCPU_ARRAY} of {@code __u64},
+         * Map <code>counters</code>: {@code BPF_MAP_TYPE_PERCPU_ARRAY} of <code>__u64</code>,
          * indexes 0 to 2.
          * Each index holds one value per possible CPU, CPU 0 first; {@code sum} adds them up.
          * Values: unsigned: all 64 bits, see Long.toUnsignedString.
@@ -401,7 +402,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code counters} as counters: each index's {@code __u64} summed over the CPUs
+         * Map <code>counters</code> as counters: each index's <code>__u64</code> summed over the CPUs
          * (the same map as the per-CPU array accessor above).
          */
         public BpfPerCpuCounters countersCounters() {
@@ -409,7 +410,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code scratch}: {@code BPF_MAP_TYPE_PERCPU_ARRAY}, max_entries 1, as the raw map:
+         * Map <code>scratch</code>: {@code BPF_MAP_TYPE_PERCPU_ARRAY}, max_entries 1, as the raw map:
          * its value has no BTF type, only a size (256 bytes): the per-CPU scratch buffer idiom, which programs fill and user space does not read;
          * declare it with {@code __type(value, …)} to get it typed.
          * Keys and values are native-order bytes of 4 and 256 bytes.
@@ -419,7 +420,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code stacks}: {@code BPF_MAP_TYPE_STACK_TRACE}, max_entries 128: stack traces of up to 127 frames, by the id
+         * Map <code>stacks</code>: {@code BPF_MAP_TYPE_STACK_TRACE}, max_entries 128: stack traces of up to 127 frames, by the id
          * {@code bpf_get_stackid} returned.
          */
         public BpfStackTraceMap stacks() {
@@ -427,7 +428,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code build_id_stacks}: {@code BPF_MAP_TYPE_STACK_TRACE}, max_entries 16, map_flags {@code BPF_F_STACK_BUILD_ID}, as the raw map:
+         * Map <code>build_id_stacks</code>: {@code BPF_MAP_TYPE_STACK_TRACE}, max_entries 16, map_flags {@code BPF_F_STACK_BUILD_ID}, as the raw map:
          * its values are build ids and offsets ({@code BPF_F_STACK_BUILD_ID}), which bpf4j does not decode yet.
          * Keys and values are native-order bytes of 4 and 128 bytes.
          */
@@ -436,15 +437,15 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code cgroups}: {@code BPF_MAP_TYPE_CGROUP_ARRAY}, max_entries 1, slots holding cgroups, for {@code bpf_current_task_under_cgroup}.
+         * Map <code>cgroups</code>: {@code BPF_MAP_TYPE_CGROUP_ARRAY}, max_entries 1, slots holding cgroups, for {@code bpf_current_task_under_cgroup}.
          */
         public BpfCgroupArray cgroups() {
             return cgroups;
         }
 
         /**
-         * Map {@code lru_percpu}: {@code BPF_MAP_TYPE_LRU_PERCPU_HASH}, max_entries 64;
-         * key {@code __u64}, value {@code __u32}.
+         * Map <code>lru_percpu</code>: {@code BPF_MAP_TYPE_LRU_PERCPU_HASH}, max_entries 64;
+         * key <code>__u64</code>, value <code>__u32</code>.
          * Keys: unsigned: all 64 bits, see Long.toUnsignedString.
          * Values: unsigned, 0 to 4294967295.
          * Each element holds one value per possible CPU, CPU 0 first; {@code sum} adds them up.
@@ -454,9 +455,9 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code routes}: {@code BPF_MAP_TYPE_LPM_TRIE}, max_entries 16, map_flags {@code BPF_F_NO_PREALLOC};
-         * key {@code struct ipv4_lpm_key}: a prefix length in bits and the data {@code __u8[4]}
-         * (an {@link LpmKey}), value {@code __u32}.
+         * Map <code>routes</code>: {@code BPF_MAP_TYPE_LPM_TRIE}, max_entries 16, map_flags {@code BPF_F_NO_PREALLOC};
+         * key <code>struct ipv4_lpm_key</code>: a prefix length in bits and the data <code>__u8[4]</code>
+         * (an {@link LpmKey}), value <code>__u32</code>.
          * Data: exactly 4 elements; unsigned, 0 to 255.
          * Values: unsigned, 0 to 4294967295.
          */
@@ -465,7 +466,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code odd_routes}: {@code BPF_MAP_TYPE_LPM_TRIE}, max_entries 16, map_flags {@code BPF_F_NO_PREALLOC}, as the raw map:
+         * Map <code>odd_routes</code>: {@code BPF_MAP_TYPE_LPM_TRIE}, max_entries 16, map_flags {@code BPF_F_NO_PREALLOC}, as the raw map:
          * its key is not {@code struct { __u32 prefixlen; <one data member>; }} (the layout {@link io.bpf4j.map.LpmKey} needs), so it is not typed.
          * Keys and values are native-order bytes of 8 and 4 bytes.
          */
@@ -474,14 +475,14 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code outer_array}: {@code BPF_MAP_TYPE_ARRAY_OF_MAPS}, max_entries 2, slots holding inner maps.
+         * Map <code>outer_array</code>: {@code BPF_MAP_TYPE_ARRAY_OF_MAPS}, max_entries 2, slots holding inner maps.
          */
         public BpfArrayOfMaps outerArray() {
             return outerArray;
         }
 
         /**
-         * Map {@code outer_hash}: {@code BPF_MAP_TYPE_HASH_OF_MAPS}, max_entries 2; key {@code __u32}, values inner maps.
+         * Map <code>outer_hash</code>: {@code BPF_MAP_TYPE_HASH_OF_MAPS}, max_entries 2; key <code>__u32</code>, values inner maps.
          * Keys: unsigned, 0 to 4294967295.
          */
         public BpfHashOfMaps<Long> outerHash() {
@@ -489,7 +490,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code devices}: {@code BPF_MAP_TYPE_DEVMAP}, max_entries 2, as the raw map:
+         * Map <code>devices</code>: {@code BPF_MAP_TYPE_DEVMAP}, max_entries 2, as the raw map:
          * bpf4j has no typed class for this map type.
          * Keys and values are native-order bytes of 4 and 4 bytes.
          */
@@ -498,7 +499,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code sockets}: {@code BPF_MAP_TYPE_SOCKMAP}, max_entries 2, as the raw map:
+         * Map <code>sockets</code>: {@code BPF_MAP_TYPE_SOCKMAP}, max_entries 2, as the raw map:
          * bpf4j has no typed class for this map type.
          * Keys and values are native-order bytes of 4 and 8 bytes.
          */
@@ -507,14 +508,14 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code queue}: {@code BPF_MAP_TYPE_QUEUE} of {@code struct flow_key}, max_entries 8 (first in, first out).
+         * Map <code>queue</code>: {@code BPF_MAP_TYPE_QUEUE} of <code>struct flow_key</code>, max_entries 8 (first in, first out).
          */
         public BpfQueue<FlowKey> queue() {
             return queue;
         }
 
         /**
-         * Map {@code stack}: {@code BPF_MAP_TYPE_STACK} of {@code __u32}, max_entries 8 (last in, first out).
+         * Map <code>stack</code>: {@code BPF_MAP_TYPE_STACK} of <code>__u32</code>, max_entries 8 (last in, first out).
          * Values: unsigned, 0 to 4294967295.
          */
         public BpfStack<Long> stack() {
@@ -522,7 +523,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code task_store}: {@code BPF_MAP_TYPE_TASK_STORAGE}, max_entries set at load, map_flags {@code BPF_F_NO_PREALLOC}, as the raw map:
+         * Map <code>task_store</code>: {@code BPF_MAP_TYPE_TASK_STORAGE}, max_entries set at load, map_flags {@code BPF_F_NO_PREALLOC}, as the raw map:
          * bpf4j has no typed class for this map type.
          * Keys and values are native-order bytes of 4 and 8 bytes.
          */
@@ -531,8 +532,8 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Ring buffer {@code events}: {@code BPF_MAP_TYPE_RINGBUF} of 4096 bytes;
-         * records {@code struct event} ({@link Event}),
+         * Ring buffer <code>events</code>: {@code BPF_MAP_TYPE_RINGBUF} of 4096 bytes;
+         * records <code>struct event</code> ({@link Event}),
          * bound by {@code @BpfSkeleton(events = …)}.
          */
         public BpfRingBuffer<Event> events() {
@@ -540,8 +541,8 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Perf event array {@code raw_samples}: {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY}, max_entries set at load; raw samples, bound by
-         * {@code @BpfSkeleton(events = @EventType(map = "raw_samples", raw = true))}: BTF has no record struct.
+         * Perf event array <code>raw_samples</code>: {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY}, max_entries set at load; raw samples, bound by
+         * <code>&#64;BpfSkeleton(events = &#64;EventType(map = "raw_samples", raw = true))</code>: BTF has no record struct.
          * Read them through the reader's view path ({@code pollViews}, {@code drainViews}), which
          * hands each record's bytes and length; the typed path hands {@code null} per record.
          */
@@ -550,7 +551,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code seen}: {@code BPF_MAP_TYPE_BLOOM_FILTER} of {@code __u32}, max_entries 64.
+         * Map <code>seen</code>: {@code BPF_MAP_TYPE_BLOOM_FILTER} of <code>__u32</code>, max_entries 64.
          * Values: unsigned, 0 to 4294967295.
          */
         public BpfBloomFilter<Long> seen() {
@@ -558,7 +559,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code commands}: {@code BPF_MAP_TYPE_USER_RINGBUF}, max_entries 4096, as the raw map:
+         * Map <code>commands</code>: {@code BPF_MAP_TYPE_USER_RINGBUF}, max_entries 4096, as the raw map:
          * records that user space writes for {@code bpf_user_ringbuf_drain}; bpf4j has no user ring buffer writer yet.
          */
         public MapHandle commands() {
@@ -567,7 +568,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * The programs of {@code allmaps.bpf.o}. {@link AllMapsSkel#attach()} attaches those whose section
+     * The programs of <code>allmaps.bpf.o</code>. {@link AllMapsSkel#attach()} attaches those whose section
      * names a target; attach the others with {@link BpfProgram#attach()}.
      */
     public final class Programs {
@@ -578,7 +579,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Program {@code touch}: {@code SEC("tp/syscalls/sys_enter_getpid")},
+         * Program <code>touch</code>: <code>SEC("tp/syscalls/sys_enter_getpid")</code>,
          * kind {@code TRACEPOINT}; attached by {@link AllMapsSkel#attach()}.
          */
         public BpfProgram touch() {
@@ -587,7 +588,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * The {@code .bss} variables of {@code allmaps.bpf.o}: the memory the programs share,
+     * The <code>.bss</code> variables of <code>allmaps.bpf.o</code>: the memory the programs share,
      * read and written live.
      */
     public final class Bss {
@@ -601,14 +602,14 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct event last_event} at offset 0 of {@code .bss}, 20 bytes.
+         * <code>struct event last_event</code> at offset 0 of <code>.bss</code>, 20 bytes.
          */
         public Event lastEvent() {
             return Event.CODEC.decode(memory(), 0);
         }
 
         /**
-         * Sets {@code struct event last_event} at offset 0 of {@code .bss}, 20 bytes.
+         * Sets <code>struct event last_event</code> at offset 0 of <code>.bss</code>, 20 bytes.
          *
          * @param value the new value
          * @return this view, to set more
@@ -620,7 +621,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct event last_event} at offset 0 of {@code .bss}, 20 bytes.
+         * <code>struct event last_event</code> at offset 0 of <code>.bss</code>, 20 bytes.
          *
          * <p>In place: a view of the section's memory that reads and writes members
          * without allocating. The same view is returned on each call.
@@ -631,30 +632,30 @@ public final class AllMapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct event}, 20 bytes:
+     * <code>struct event</code>, 20 bytes:
      *
-     * <pre>{@code
-     * struct event {
+     * <pre>
+     * struct event &#123;
      *     __u32 pid;
      *     char comm[16];
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param pid {@code __u32 pid} at offset 0, 4 bytes;
+     * @param pid <code>__u32 pid</code> at offset 0, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param comm {@code char comm[16]} at offset 4, 16 bytes;
-     *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write)
+     * @param comm <code>char comm[16]</code> at offset 4, 16 bytes;
+     *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write)
      */
     public record Event(long pid, String comm) {
         /**
-         * {@code sizeof(struct event)}.
+         * <code>sizeof(struct event)</code>.
          */
         public static final int SIZE = 20;
 
         /**
-         * Reads and writes {@code struct event} at an offset of a native-order buffer.
+         * Reads and writes <code>struct event</code> at an offset of a native-order buffer.
          */
         public static final Codec<Event> CODEC = new Codec<Event>() {
             @Override
@@ -671,7 +672,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
 
             @Override
             public void encode(Event value, ByteBuffer buffer, int offset) {
-                buffer.putInt(offset, (int) value.pid());
+                buffer.putInt(offset, (int) Ranges.u32(value.pid(), "pid"));
                 Codecs.putString(buffer, offset + 4, 16, value.comm());
             }
         };
@@ -684,7 +685,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct event} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct event</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -710,7 +711,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct event} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct event</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -728,7 +729,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u32 pid} at offset 0, 4 bytes;
+             * <code>__u32 pid</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long pid() {
@@ -736,27 +737,27 @@ public final class AllMapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 pid} at offset 0, 4 bytes;
+             * Sets <code>__u32 pid</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View pid(long value) {
-                buffer.putInt(offset, (int) value);
+                buffer.putInt(offset, (int) Ranges.u32(value, "pid"));
                 return this;
             }
 
             /**
-             * {@code char comm[16]} at offset 4, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * <code>char comm[16]</code> at offset 4, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              */
             public String comm() {
                 return Codecs.getString(buffer, offset + 4, 16);
             }
 
             /**
-             * Copies the raw bytes of {@code char comm[16]} at offset 4, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * Copies the raw bytes of <code>char comm[16]</code> at offset 4, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @param dst receives up to 16 bytes, the NUL and what follows it included
              * @return the length of the text, the bytes before the first NUL
@@ -766,8 +767,8 @@ public final class AllMapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code char comm[16]} at offset 4, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * Sets <code>char comm[16]</code> at offset 4, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @return this view
              */
@@ -780,33 +781,33 @@ public final class AllMapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct flow_key}, 8 bytes:
+     * <code>struct flow_key</code>, 8 bytes:
      *
-     * <pre>{@code
-     * struct flow_key {
+     * <pre>
+     * struct flow_key &#123;
      *     __u32 saddr;
      *     __u16 port;
      *     __u16 proto;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param saddr {@code __u32 saddr} at offset 0, 4 bytes;
+     * @param saddr <code>__u32 saddr</code> at offset 0, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param port {@code __u16 port} at offset 4, 2 bytes;
+     * @param port <code>__u16 port</code> at offset 4, 2 bytes;
      *     unsigned, 0 to 65535
-     * @param proto {@code __u16 proto} at offset 6, 2 bytes;
+     * @param proto <code>__u16 proto</code> at offset 6, 2 bytes;
      *     unsigned, 0 to 65535
      */
     public record FlowKey(long saddr, int port, int proto) {
         /**
-         * {@code sizeof(struct flow_key)}.
+         * <code>sizeof(struct flow_key)</code>.
          */
         public static final int SIZE = 8;
 
         /**
-         * Reads and writes {@code struct flow_key} at an offset of a native-order buffer.
+         * Reads and writes <code>struct flow_key</code> at an offset of a native-order buffer.
          */
         public static final Codec<FlowKey> CODEC = new Codec<FlowKey>() {
             @Override
@@ -824,14 +825,14 @@ public final class AllMapsSkel extends LoadedSkeleton {
 
             @Override
             public void encode(FlowKey value, ByteBuffer buffer, int offset) {
-                buffer.putInt(offset, (int) value.saddr());
-                buffer.putShort(offset + 4, (short) value.port());
-                buffer.putShort(offset + 6, (short) value.proto());
+                buffer.putInt(offset, (int) Ranges.u32(value.saddr(), "saddr"));
+                buffer.putShort(offset + 4, (short) Ranges.u16(value.port(), "port"));
+                buffer.putShort(offset + 6, (short) Ranges.u16(value.proto(), "proto"));
             }
         };
 
         /**
-         * {@code struct flow_key} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct flow_key</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -857,7 +858,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct flow_key} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct flow_key</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -875,7 +876,7 @@ public final class AllMapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u32 saddr} at offset 0, 4 bytes;
+             * <code>__u32 saddr</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long saddr() {
@@ -883,18 +884,18 @@ public final class AllMapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 saddr} at offset 0, 4 bytes;
+             * Sets <code>__u32 saddr</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View saddr(long value) {
-                buffer.putInt(offset, (int) value);
+                buffer.putInt(offset, (int) Ranges.u32(value, "saddr"));
                 return this;
             }
 
             /**
-             * {@code __u16 port} at offset 4, 2 bytes;
+             * <code>__u16 port</code> at offset 4, 2 bytes;
              *     unsigned, 0 to 65535.
              */
             public int port() {
@@ -902,18 +903,18 @@ public final class AllMapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u16 port} at offset 4, 2 bytes;
+             * Sets <code>__u16 port</code> at offset 4, 2 bytes;
              *     unsigned, 0 to 65535.
              *
              * @return this view
              */
             public View port(int value) {
-                buffer.putShort(offset + 4, (short) value);
+                buffer.putShort(offset + 4, (short) Ranges.u16(value, "port"));
                 return this;
             }
 
             /**
-             * {@code __u16 proto} at offset 6, 2 bytes;
+             * <code>__u16 proto</code> at offset 6, 2 bytes;
              *     unsigned, 0 to 65535.
              */
             public int proto() {
@@ -921,13 +922,13 @@ public final class AllMapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u16 proto} at offset 6, 2 bytes;
+             * Sets <code>__u16 proto</code> at offset 6, 2 bytes;
              *     unsigned, 0 to 65535.
              *
              * @return this view
              */
             public View proto(int value) {
-                buffer.putShort(offset + 6, (short) value);
+                buffer.putShort(offset + 6, (short) Ranges.u16(value, "proto"));
                 return this;
             }
         }

@@ -5,6 +5,7 @@ import io.bpf4j.Kernels;
 import io.bpf4j.codec.CharArrays;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
+import io.bpf4j.codec.Ranges;
 import io.bpf4j.map.BpfArrayMap;
 import io.bpf4j.map.BpfHashMap;
 import io.bpf4j.map.BpfPerCpuArrayMap;
@@ -25,23 +26,23 @@ import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
- * Skeleton of the BPF object {@code maps.bpf.o}, generated from its ELF and BTF.
+ * Skeleton of the BPF object <code>maps.bpf.o</code>, generated from its ELF and BTF.
  *
- * <p>SHA-256 {@code 0cb8a70e20a39697c4e65b652d0cbad09777dfef2424617a63ef7e27e7ffd74c},
- * license {@code Dual BSD/GPL}.
+ * <p>SHA-256 {@code dea134219a55cf5ff26c96adb4ab3f6e0ad60444c0e0b235667a06f7dae9cfca},
+ * license <code>Dual BSD/GPL</code>.
  *
  * <p>Programs:
  * <ul>
- *   <li>{@code count_write}: {@code SEC("tp/syscalls/sys_enter_write")}
- *   <li>{@code count_packets}: {@code SEC("xdp")}
+ *   <li><code>count_write</code>: <code>SEC("tp/syscalls/sys_enter_write")</code>
+ *   <li><code>count_packets</code>: <code>SEC("xdp")</code>
  * </ul>
  *
  * <p>Maps:
  * <ul>
- *   <li>{@code start}: {@code BPF_MAP_TYPE_LRU_HASH}, max_entries 1024, map_flags {@code BPF_F_NO_COMMON_LRU}
- *   <li>{@code hists}: {@code BPF_MAP_TYPE_ARRAY}, max_entries 4
- *   <li>{@code scratch}: {@code BPF_MAP_TYPE_PERCPU_ARRAY}, max_entries 1
- *   <li>{@code flows}: {@code BPF_MAP_TYPE_HASH}, max_entries 10240
+ *   <li><code>start</code>: {@code BPF_MAP_TYPE_LRU_HASH}, max_entries 1024, map_flags {@code BPF_F_NO_COMMON_LRU}
+ *   <li><code>hists</code>: {@code BPF_MAP_TYPE_ARRAY}, max_entries 4
+ *   <li><code>scratch</code>: {@code BPF_MAP_TYPE_PERCPU_ARRAY}, max_entries 1
+ *   <li><code>flows</code>: {@code BPF_MAP_TYPE_HASH}, max_entries 10240
  * </ul>
  *
  * <pre>{@code
@@ -62,7 +63,7 @@ public final class MapsSkel extends LoadedSkeleton {
      * SHA-256 of the object this skeleton was generated from; opening checks it is the same
      * object.
      */
-    public static final String OBJECT_SHA256 = "0cb8a70e20a39697c4e65b652d0cbad09777dfef2424617a63ef7e27e7ffd74c";
+    public static final String OBJECT_SHA256 = "dea134219a55cf5ff26c96adb4ab3f6e0ad60444c0e0b235667a06f7dae9cfca";
 
     private static final String OBJECT_RESOURCE = "maps.bpf.o";
 
@@ -114,21 +115,21 @@ public final class MapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * The {@code .data} variables.
+     * The <code>.data</code> variables.
      */
     public Data data() {
         return data;
     }
 
     /**
-     * The {@code .rodata} variables as loaded.
+     * The <code>.rodata</code> variables as loaded.
      */
     public RodataView rodata() {
         return rodata;
     }
 
     /**
-     * The {@code .bss} variables.
+     * The <code>.bss</code> variables.
      */
     public Bss bss() {
         return bss;
@@ -147,7 +148,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * The {@code .rodata} variables, to set before {@link #load()}.
+         * The <code>.rodata</code> variables, to set before {@link #load()}.
          */
         public Rodata rodata() {
             return rodata;
@@ -174,7 +175,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * The {@code .rodata} variables of {@code maps.bpf.o}: constants of the programs, set before
+         * The <code>.rodata</code> variables of <code>maps.bpf.o</code>: constants of the programs, set before
          * load.
          */
         public final class Rodata {
@@ -186,7 +187,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code const volatile __u64 min_bytes} at offset 0 of {@code .rodata}, 8 bytes;
+             * <code>const volatile __u64 min_bytes</code> at offset 0 of <code>.rodata</code>, 8 bytes;
              * unsigned: all 64 bits, see Long.toUnsignedString.
              */
             public long minBytes() {
@@ -194,7 +195,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code const volatile __u64 min_bytes} at offset 0 of {@code .rodata}, 8 bytes;
+             * Sets <code>const volatile __u64 min_bytes</code> at offset 0 of <code>.rodata</code>, 8 bytes;
              * unsigned: all 64 bits, see Long.toUnsignedString.
              *
              * @param value the new value
@@ -206,14 +207,14 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code const volatile int class} at offset 8 of {@code .rodata}, 4 bytes.
+             * <code>const volatile int class</code> at offset 8 of <code>.rodata</code>, 4 bytes.
              */
             public int class_() {
                 return memory().getInt(8);
             }
 
             /**
-             * Sets {@code const volatile int class} at offset 8 of {@code .rodata}, 4 bytes.
+             * Sets <code>const volatile int class</code> at offset 8 of <code>.rodata</code>, 4 bytes.
              *
              * @param value the new value
              * @return this view, to set more
@@ -226,16 +227,16 @@ public final class MapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * The programs of {@code maps.bpf.o}, to choose which load with {@link Open#autoload}.
+     * The programs of <code>maps.bpf.o</code>, to choose which load with {@link Open#autoload}.
      */
     public enum Program {
         /**
-         * {@code SEC("tp/syscalls/sys_enter_write") count_write}.
+         * <code>SEC("tp/syscalls/sys_enter_write") count_write</code>.
          */
         COUNT_WRITE("count_write"),
 
         /**
-         * {@code SEC("xdp") count_packets}.
+         * <code>SEC("xdp") count_packets</code>.
          */
         COUNT_PACKETS("count_packets");
 
@@ -254,7 +255,7 @@ public final class MapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * The maps of {@code maps.bpf.o}, typed from their BTF key and value types.
+     * The maps of <code>maps.bpf.o</code>, typed from their BTF key and value types.
      */
     public final class Maps {
         private final BpfHashMap<Long, Long> start = hashMap("start", Codecs.UINT32, Codecs.UINT64);
@@ -271,8 +272,8 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code start}: {@code BPF_MAP_TYPE_LRU_HASH}, max_entries 1024, map_flags {@code BPF_F_NO_COMMON_LRU};
-         * key {@code __u32}, value {@code __u64}.
+         * Map <code>start</code>: {@code BPF_MAP_TYPE_LRU_HASH}, max_entries 1024, map_flags {@code BPF_F_NO_COMMON_LRU};
+         * key <code>__u32</code>, value <code>__u64</code>.
          * Keys: unsigned, 0 to 4294967295.
          * Values: unsigned: all 64 bits, see Long.toUnsignedString.
          */
@@ -281,7 +282,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code hists}: {@code BPF_MAP_TYPE_ARRAY} of {@code struct conn_counters},
+         * Map <code>hists</code>: {@code BPF_MAP_TYPE_ARRAY} of <code>struct conn_counters</code>,
          * indexes 0 to 3.
          */
         public BpfArrayMap<ConnCounters> hists() {
@@ -289,7 +290,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code scratch}: {@code BPF_MAP_TYPE_PERCPU_ARRAY} of {@code __u64},
+         * Map <code>scratch</code>: {@code BPF_MAP_TYPE_PERCPU_ARRAY} of <code>__u64</code>,
          * indexes 0 to 0.
          * Each index holds one value per possible CPU, CPU 0 first; {@code sum} adds them up.
          * Values: unsigned: all 64 bits, see Long.toUnsignedString.
@@ -299,7 +300,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code scratch} as counters: each index's {@code __u64} summed over the CPUs
+         * Map <code>scratch</code> as counters: each index's <code>__u64</code> summed over the CPUs
          * (the same map as the per-CPU array accessor above).
          */
         public BpfPerCpuCounters scratchCounters() {
@@ -307,8 +308,8 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code flows}: {@code BPF_MAP_TYPE_HASH}, max_entries 10240;
-         * key {@code struct conn_key}, value {@code struct conn_stats}.
+         * Map <code>flows</code>: {@code BPF_MAP_TYPE_HASH}, max_entries 10240;
+         * key <code>struct conn_key</code>, value <code>struct conn_stats</code>.
          */
         public BpfHashMap<ConnKey, ConnStats> flows() {
             return flows;
@@ -316,7 +317,7 @@ public final class MapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * The programs of {@code maps.bpf.o}. {@link MapsSkel#attach()} attaches those whose section
+     * The programs of <code>maps.bpf.o</code>. {@link MapsSkel#attach()} attaches those whose section
      * names a target; attach the others with {@link BpfProgram#attach()}.
      */
     public final class Programs {
@@ -330,7 +331,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Program {@code count_write}: {@code SEC("tp/syscalls/sys_enter_write")},
+         * Program <code>count_write</code>: <code>SEC("tp/syscalls/sys_enter_write")</code>,
          * kind {@code TRACEPOINT}; attached by {@link MapsSkel#attach()}.
          */
         public BpfProgram countWrite() {
@@ -338,7 +339,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Program {@code count_packets}: {@code SEC("xdp")},
+         * Program <code>count_packets</code>: <code>SEC("xdp")</code>,
          * kind {@code XDP}; not attached by {@link MapsSkel#attach()}: attach it yourself.
          */
         public BpfProgram countPackets() {
@@ -347,7 +348,7 @@ public final class MapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * The {@code .data} variables of {@code maps.bpf.o}: the memory the programs share,
+     * The <code>.data</code> variables of <code>maps.bpf.o</code>: the memory the programs share,
      * read and written live.
      */
     public final class Data {
@@ -359,14 +360,14 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code __s32 write_sample} at offset 0 of {@code .data}, 4 bytes.
+         * <code>__s32 write_sample</code> at offset 0 of <code>.data</code>, 4 bytes.
          */
         public int writeSample() {
             return memory().getInt(0);
         }
 
         /**
-         * Sets {@code __s32 write_sample} at offset 0 of {@code .data}, 4 bytes.
+         * Sets <code>__s32 write_sample</code> at offset 0 of <code>.data</code>, 4 bytes.
          *
          * @param value the new value
          * @return this view, to set more
@@ -377,16 +378,16 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code char tag[8]} at offset 4 of {@code .data}, 8 bytes;
-         * text up to the first NUL, at most 7 UTF-8 bytes (longer text is cut on write).
+         * <code>char tag[8]</code> at offset 4 of <code>.data</code>, 8 bytes;
+         * text up to the first NUL, at most 8 UTF-8 bytes (all 8 when it has no NUL; longer text is cut at a whole character on write).
          */
         public String tag() {
             return Codecs.getString(memory(), 4, 8);
         }
 
         /**
-         * Sets {@code char tag[8]} at offset 4 of {@code .data}, 8 bytes;
-         * text up to the first NUL, at most 7 UTF-8 bytes (longer text is cut on write).
+         * Sets <code>char tag[8]</code> at offset 4 of <code>.data</code>, 8 bytes;
+         * text up to the first NUL, at most 8 UTF-8 bytes (all 8 when it has no NUL; longer text is cut at a whole character on write).
          *
          * @param value the new value
          * @return this view, to set more
@@ -398,7 +399,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code __u16 ports[3]} at offset 12 of {@code .data}, 6 bytes;
+         * <code>__u16 ports[3]</code> at offset 12 of <code>.data</code>, 6 bytes;
          * exactly 3 elements; unsigned, 0 to 65535.
          */
         public int[] ports() {
@@ -411,7 +412,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Sets {@code __u16 ports[3]} at offset 12 of {@code .data}, 6 bytes;
+         * Sets <code>__u16 ports[3]</code> at offset 12 of <code>.data</code>, 6 bytes;
          * exactly 3 elements; unsigned, 0 to 65535.
          *
          * @param value the new value
@@ -424,14 +425,14 @@ public final class MapsSkel extends LoadedSkeleton {
             }
             ByteBuffer buffer = memory();
             for (int i = 0; i < 3; i++) {
-                buffer.putShort(12 + 2 * i, (short) value[i]);
+                buffer.putShort(12 + 2 * i, (short) Ranges.u16(value[i], "ports"));
             }
             return this;
         }
     }
 
     /**
-     * The {@code .rodata} variables of {@code maps.bpf.o} as loaded; read-only, set them in
+     * The <code>.rodata</code> variables of <code>maps.bpf.o</code> as loaded; read-only, set them in
      * {@link Open}.
      */
     public final class RodataView {
@@ -443,7 +444,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code const volatile __u64 min_bytes} at offset 0 of {@code .rodata}, 8 bytes;
+         * <code>const volatile __u64 min_bytes</code> at offset 0 of <code>.rodata</code>, 8 bytes;
          * unsigned: all 64 bits, see Long.toUnsignedString.
          */
         public long minBytes() {
@@ -451,7 +452,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code const volatile int class} at offset 8 of {@code .rodata}, 4 bytes.
+         * <code>const volatile int class</code> at offset 8 of <code>.rodata</code>, 4 bytes.
          */
         public int class_() {
             return memory().getInt(8);
@@ -459,7 +460,7 @@ public final class MapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * The {@code .bss} variables of {@code maps.bpf.o}: the memory the programs share,
+     * The <code>.bss</code> variables of <code>maps.bpf.o</code>: the memory the programs share,
      * read and written live.
      */
     public final class Bss {
@@ -473,7 +474,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code __u64 total_writes} at offset 0 of {@code .bss}, 8 bytes;
+         * <code>__u64 total_writes</code> at offset 0 of <code>.bss</code>, 8 bytes;
          * unsigned: all 64 bits, see Long.toUnsignedString.
          */
         public long totalWrites() {
@@ -481,7 +482,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Sets {@code __u64 total_writes} at offset 0 of {@code .bss}, 8 bytes;
+         * Sets <code>__u64 total_writes</code> at offset 0 of <code>.bss</code>, 8 bytes;
          * unsigned: all 64 bits, see Long.toUnsignedString.
          *
          * @param value the new value
@@ -493,7 +494,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code __u32 last_pid} at offset 16 of {@code .bss}, 4 bytes;
+         * <code>__u32 last_pid</code> at offset 16 of <code>.bss</code>, 4 bytes;
          * unsigned, 0 to 4294967295.
          */
         public long lastPid() {
@@ -501,26 +502,26 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * Sets {@code __u32 last_pid} at offset 16 of {@code .bss}, 4 bytes;
+         * Sets <code>__u32 last_pid</code> at offset 16 of <code>.bss</code>, 4 bytes;
          * unsigned, 0 to 4294967295.
          *
          * @param value the new value
          * @return this view, to set more
          */
         public Bss lastPid(long value) {
-            memory().putInt(16, (int) value);
+            memory().putInt(16, (int) Ranges.u32(value, "last_pid"));
             return this;
         }
 
         /**
-         * {@code struct conn_counters totals} at offset 24 of {@code .bss}, 16 bytes.
+         * <code>struct conn_counters totals</code> at offset 24 of <code>.bss</code>, 16 bytes.
          */
         public ConnCounters totals() {
             return ConnCounters.CODEC.decode(memory(), 24);
         }
 
         /**
-         * Sets {@code struct conn_counters totals} at offset 24 of {@code .bss}, 16 bytes.
+         * Sets <code>struct conn_counters totals</code> at offset 24 of <code>.bss</code>, 16 bytes.
          *
          * @param value the new value
          * @return this view, to set more
@@ -532,7 +533,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct conn_counters totals} at offset 24 of {@code .bss}, 16 bytes.
+         * <code>struct conn_counters totals</code> at offset 24 of <code>.bss</code>, 16 bytes.
          *
          * <p>In place: a view of the section's memory that reads and writes members
          * without allocating. The same view is returned on each call.
@@ -543,30 +544,30 @@ public final class MapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct conn_counters}, 16 bytes:
+     * <code>struct conn_counters</code>, 16 bytes:
      *
-     * <pre>{@code
-     * struct conn_counters {
+     * <pre>
+     * struct conn_counters &#123;
      *     __u64 packets;
      *     __u64 bytes;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param packets {@code __u64 packets} at offset 0, 8 bytes;
+     * @param packets <code>__u64 packets</code> at offset 0, 8 bytes;
      *     unsigned: all 64 bits, see Long.toUnsignedString
-     * @param bytes {@code __u64 bytes} at offset 8, 8 bytes;
+     * @param bytes <code>__u64 bytes</code> at offset 8, 8 bytes;
      *     unsigned: all 64 bits, see Long.toUnsignedString
      */
     public record ConnCounters(long packets, long bytes) {
         /**
-         * {@code sizeof(struct conn_counters)}.
+         * <code>sizeof(struct conn_counters)</code>.
          */
         public static final int SIZE = 16;
 
         /**
-         * Reads and writes {@code struct conn_counters} at an offset of a native-order buffer.
+         * Reads and writes <code>struct conn_counters</code> at an offset of a native-order buffer.
          */
         public static final Codec<ConnCounters> CODEC = new Codec<ConnCounters>() {
             @Override
@@ -589,7 +590,7 @@ public final class MapsSkel extends LoadedSkeleton {
         };
 
         /**
-         * {@code struct conn_counters} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct conn_counters</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -615,7 +616,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct conn_counters} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct conn_counters</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -633,7 +634,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u64 packets} at offset 0, 8 bytes;
+             * <code>__u64 packets</code> at offset 0, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              */
             public long packets() {
@@ -641,7 +642,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u64 packets} at offset 0, 8 bytes;
+             * Sets <code>__u64 packets</code> at offset 0, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              *
              * @return this view
@@ -652,7 +653,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u64 bytes} at offset 8, 8 bytes;
+             * <code>__u64 bytes</code> at offset 8, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              */
             public long bytes() {
@@ -660,7 +661,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u64 bytes} at offset 8, 8 bytes;
+             * Sets <code>__u64 bytes</code> at offset 8, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              *
              * @return this view
@@ -673,39 +674,39 @@ public final class MapsSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct conn_key}, 16 bytes:
+     * <code>struct conn_key</code>, 16 bytes:
      *
-     * <pre>{@code
-     * struct conn_key {
+     * <pre>
+     * struct conn_key &#123;
      *     __u32 saddr;
      *     __u32 daddr;
      *     __u16 sport;
      *     __u16 dport;
      *     __u8 proto;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param saddr {@code __u32 saddr} at offset 0, 4 bytes;
+     * @param saddr <code>__u32 saddr</code> at offset 0, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param daddr {@code __u32 daddr} at offset 4, 4 bytes;
+     * @param daddr <code>__u32 daddr</code> at offset 4, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param sport {@code __u16 sport} at offset 8, 2 bytes;
+     * @param sport <code>__u16 sport</code> at offset 8, 2 bytes;
      *     unsigned, 0 to 65535
-     * @param dport {@code __u16 dport} at offset 10, 2 bytes;
+     * @param dport <code>__u16 dport</code> at offset 10, 2 bytes;
      *     unsigned, 0 to 65535
-     * @param proto {@code __u8 proto} at offset 12, 1 bytes;
+     * @param proto <code>__u8 proto</code> at offset 12, 1 bytes;
      *     unsigned, 0 to 255
      */
     public record ConnKey(long saddr, long daddr, int sport, int dport, int proto) {
         /**
-         * {@code sizeof(struct conn_key)}.
+         * <code>sizeof(struct conn_key)</code>.
          */
         public static final int SIZE = 16;
 
         /**
-         * Reads and writes {@code struct conn_key} at an offset of a native-order buffer.
+         * Reads and writes <code>struct conn_key</code> at an offset of a native-order buffer.
          */
         public static final Codec<ConnKey> CODEC = new Codec<ConnKey>() {
             @Override
@@ -725,11 +726,11 @@ public final class MapsSkel extends LoadedSkeleton {
 
             @Override
             public void encode(ConnKey value, ByteBuffer buffer, int offset) {
-                buffer.putInt(offset, (int) value.saddr());
-                buffer.putInt(offset + 4, (int) value.daddr());
-                buffer.putShort(offset + 8, (short) value.sport());
-                buffer.putShort(offset + 10, (short) value.dport());
-                buffer.put(offset + 12, (byte) value.proto());
+                buffer.putInt(offset, (int) Ranges.u32(value.saddr(), "saddr"));
+                buffer.putInt(offset + 4, (int) Ranges.u32(value.daddr(), "daddr"));
+                buffer.putShort(offset + 8, (short) Ranges.u16(value.sport(), "sport"));
+                buffer.putShort(offset + 10, (short) Ranges.u16(value.dport(), "dport"));
+                buffer.put(offset + 12, (byte) Ranges.u8(value.proto(), "proto"));
                 // Padding is zeroed: the kernel compares hash-map keys byte by byte.
                 buffer.putShort(offset + 13, (short) 0);
                 buffer.put(offset + 15, (byte) 0);
@@ -737,7 +738,7 @@ public final class MapsSkel extends LoadedSkeleton {
         };
 
         /**
-         * {@code struct conn_key} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct conn_key</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -763,7 +764,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct conn_key} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct conn_key</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -781,7 +782,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u32 saddr} at offset 0, 4 bytes;
+             * <code>__u32 saddr</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long saddr() {
@@ -789,18 +790,18 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 saddr} at offset 0, 4 bytes;
+             * Sets <code>__u32 saddr</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View saddr(long value) {
-                buffer.putInt(offset, (int) value);
+                buffer.putInt(offset, (int) Ranges.u32(value, "saddr"));
                 return this;
             }
 
             /**
-             * {@code __u32 daddr} at offset 4, 4 bytes;
+             * <code>__u32 daddr</code> at offset 4, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long daddr() {
@@ -808,18 +809,18 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 daddr} at offset 4, 4 bytes;
+             * Sets <code>__u32 daddr</code> at offset 4, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View daddr(long value) {
-                buffer.putInt(offset + 4, (int) value);
+                buffer.putInt(offset + 4, (int) Ranges.u32(value, "daddr"));
                 return this;
             }
 
             /**
-             * {@code __u16 sport} at offset 8, 2 bytes;
+             * <code>__u16 sport</code> at offset 8, 2 bytes;
              *     unsigned, 0 to 65535.
              */
             public int sport() {
@@ -827,18 +828,18 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u16 sport} at offset 8, 2 bytes;
+             * Sets <code>__u16 sport</code> at offset 8, 2 bytes;
              *     unsigned, 0 to 65535.
              *
              * @return this view
              */
             public View sport(int value) {
-                buffer.putShort(offset + 8, (short) value);
+                buffer.putShort(offset + 8, (short) Ranges.u16(value, "sport"));
                 return this;
             }
 
             /**
-             * {@code __u16 dport} at offset 10, 2 bytes;
+             * <code>__u16 dport</code> at offset 10, 2 bytes;
              *     unsigned, 0 to 65535.
              */
             public int dport() {
@@ -846,18 +847,18 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u16 dport} at offset 10, 2 bytes;
+             * Sets <code>__u16 dport</code> at offset 10, 2 bytes;
              *     unsigned, 0 to 65535.
              *
              * @return this view
              */
             public View dport(int value) {
-                buffer.putShort(offset + 10, (short) value);
+                buffer.putShort(offset + 10, (short) Ranges.u16(value, "dport"));
                 return this;
             }
 
             /**
-             * {@code __u8 proto} at offset 12, 1 bytes;
+             * <code>__u8 proto</code> at offset 12, 1 bytes;
              *     unsigned, 0 to 255.
              */
             public int proto() {
@@ -865,23 +866,23 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u8 proto} at offset 12, 1 bytes;
+             * Sets <code>__u8 proto</code> at offset 12, 1 bytes;
              *     unsigned, 0 to 255.
              *
              * @return this view
              */
             public View proto(int value) {
-                buffer.put(offset + 12, (byte) value);
+                buffer.put(offset + 12, (byte) Ranges.u8(value, "proto"));
                 return this;
             }
         }
     }
 
     /**
-     * {@code struct conn_stats}, 144 bytes:
+     * <code>struct conn_stats</code>, 144 bytes:
      *
-     * <pre>{@code
-     * struct conn_stats {
+     * <pre>
+     * struct conn_stats &#123;
      *     struct conn_counters in;
      *     struct conn_counters out;
      *     char comm[16];
@@ -895,43 +896,43 @@ public final class MapsSkel extends LoadedSkeleton {
      *     __s64 s64;
      *     void *last_skb;
      *     struct conn_counters history[2];
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>Arrays are held as they are, not copied: do not change them once passed in.
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param in {@code struct conn_counters in} at offset 0, 16 bytes
-     * @param out {@code struct conn_counters out} at offset 16, 16 bytes
-     * @param comm {@code char comm[16]} at offset 32, 16 bytes;
-     *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write)
-     * @param slots {@code __u64 slots[4]} at offset 48, 32 bytes;
+     * @param in <code>struct conn_counters in</code> at offset 0, 16 bytes
+     * @param out <code>struct conn_counters out</code> at offset 16, 16 bytes
+     * @param comm <code>char comm[16]</code> at offset 32, 16 bytes;
+     *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write)
+     * @param slots <code>__u64 slots[4]</code> at offset 48, 32 bytes;
      *     exactly 4 elements; unsigned: all 64 bits, see Long.toUnsignedString
-     * @param s8 {@code __s8 s8} at offset 80, 1 bytes
-     * @param u8 {@code __u8 u8} at offset 81, 1 bytes;
+     * @param s8 <code>__s8 s8</code> at offset 80, 1 bytes
+     * @param u8 <code>__u8 u8</code> at offset 81, 1 bytes;
      *     unsigned, 0 to 255
-     * @param s16 {@code __s16 s16} at offset 82, 2 bytes
-     * @param u16 {@code __u16 u16} at offset 84, 2 bytes;
+     * @param s16 <code>__s16 s16</code> at offset 82, 2 bytes
+     * @param u16 <code>__u16 u16</code> at offset 84, 2 bytes;
      *     unsigned, 0 to 65535
-     * @param s32 {@code __s32 s32} at offset 88, 4 bytes
-     * @param active {@code bool active} at offset 92, 1 bytes
-     * @param s64 {@code __s64 s64} at offset 96, 8 bytes
-     * @param lastSkb {@code void *last_skb} at offset 104, 8 bytes;
+     * @param s32 <code>__s32 s32</code> at offset 88, 4 bytes
+     * @param active <code>bool active</code> at offset 92, 1 bytes
+     * @param s64 <code>__s64 s64</code> at offset 96, 8 bytes
+     * @param lastSkb <code>void *last_skb</code> at offset 104, 8 bytes;
      *     a kernel address
-     * @param history {@code struct conn_counters history[2]} at offset 112, 32 bytes;
+     * @param history <code>struct conn_counters history[2]</code> at offset 112, 32 bytes;
      *     exactly 2 elements
      */
     public record ConnStats(ConnCounters in, ConnCounters out, String comm, long[] slots, byte s8,
             int u8, short s16, int u16, int s32, boolean active, long s64, long lastSkb,
             List<ConnCounters> history) {
         /**
-         * {@code sizeof(struct conn_stats)}.
+         * <code>sizeof(struct conn_stats)</code>.
          */
         public static final int SIZE = 144;
 
         /**
-         * Reads and writes {@code struct conn_stats} at an offset of a native-order buffer.
+         * Reads and writes <code>struct conn_stats</code> at an offset of a native-order buffer.
          */
         public static final Codec<ConnStats> CODEC = new Codec<ConnStats>() {
             @Override
@@ -974,9 +975,9 @@ public final class MapsSkel extends LoadedSkeleton {
                     buffer.putLong(offset + 48 + 8 * i, value.slots()[i]);
                 }
                 buffer.put(offset + 80, value.s8());
-                buffer.put(offset + 81, (byte) value.u8());
+                buffer.put(offset + 81, (byte) Ranges.u8(value.u8(), "u8"));
                 buffer.putShort(offset + 82, value.s16());
-                buffer.putShort(offset + 84, (short) value.u16());
+                buffer.putShort(offset + 84, (short) Ranges.u16(value.u16(), "u16"));
                 // Padding is zeroed: the kernel compares hash-map keys byte by byte.
                 buffer.putShort(offset + 86, (short) 0);
                 buffer.putInt(offset + 88, value.s32());
@@ -1062,7 +1063,7 @@ public final class MapsSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct conn_stats} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct conn_stats</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -1094,7 +1095,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct conn_stats} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct conn_stats</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -1112,30 +1113,30 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code struct conn_counters in} at offset 0, 16 bytes.
+             * <code>struct conn_counters in</code> at offset 0, 16 bytes.
              */
             public ConnCounters.View in() {
                 return inView.wrap(buffer, offset);
             }
 
             /**
-             * {@code struct conn_counters out} at offset 16, 16 bytes.
+             * <code>struct conn_counters out</code> at offset 16, 16 bytes.
              */
             public ConnCounters.View out() {
                 return outView.wrap(buffer, offset + 16);
             }
 
             /**
-             * {@code char comm[16]} at offset 32, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * <code>char comm[16]</code> at offset 32, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              */
             public String comm() {
                 return Codecs.getString(buffer, offset + 32, 16);
             }
 
             /**
-             * Copies the raw bytes of {@code char comm[16]} at offset 32, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * Copies the raw bytes of <code>char comm[16]</code> at offset 32, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @param dst receives up to 16 bytes, the NUL and what follows it included
              * @return the length of the text, the bytes before the first NUL
@@ -1145,8 +1146,8 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code char comm[16]} at offset 32, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * Sets <code>char comm[16]</code> at offset 32, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @return this view
              */
@@ -1157,7 +1158,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u64 slots[4]} at offset 48, 32 bytes;
+             * <code>__u64 slots[4]</code> at offset 48, 32 bytes;
              *     exactly 4 elements; unsigned: all 64 bits, see Long.toUnsignedString;
              *     index from 0 to 3.
              */
@@ -1167,7 +1168,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u64 slots[4]} at offset 48, 32 bytes;
+             * Sets <code>__u64 slots[4]</code> at offset 48, 32 bytes;
              *     exactly 4 elements; unsigned: all 64 bits, see Long.toUnsignedString;
              *     index from 0 to 3.
              *
@@ -1180,14 +1181,14 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __s8 s8} at offset 80, 1 bytes.
+             * <code>__s8 s8</code> at offset 80, 1 bytes.
              */
             public byte s8() {
                 return buffer.get(offset + 80);
             }
 
             /**
-             * Sets {@code __s8 s8} at offset 80, 1 bytes.
+             * Sets <code>__s8 s8</code> at offset 80, 1 bytes.
              *
              * @return this view
              */
@@ -1197,7 +1198,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u8 u8} at offset 81, 1 bytes;
+             * <code>__u8 u8</code> at offset 81, 1 bytes;
              *     unsigned, 0 to 255.
              */
             public int u8() {
@@ -1205,25 +1206,25 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u8 u8} at offset 81, 1 bytes;
+             * Sets <code>__u8 u8</code> at offset 81, 1 bytes;
              *     unsigned, 0 to 255.
              *
              * @return this view
              */
             public View u8(int value) {
-                buffer.put(offset + 81, (byte) value);
+                buffer.put(offset + 81, (byte) Ranges.u8(value, "u8"));
                 return this;
             }
 
             /**
-             * {@code __s16 s16} at offset 82, 2 bytes.
+             * <code>__s16 s16</code> at offset 82, 2 bytes.
              */
             public short s16() {
                 return buffer.getShort(offset + 82);
             }
 
             /**
-             * Sets {@code __s16 s16} at offset 82, 2 bytes.
+             * Sets <code>__s16 s16</code> at offset 82, 2 bytes.
              *
              * @return this view
              */
@@ -1233,7 +1234,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u16 u16} at offset 84, 2 bytes;
+             * <code>__u16 u16</code> at offset 84, 2 bytes;
              *     unsigned, 0 to 65535.
              */
             public int u16() {
@@ -1241,25 +1242,25 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u16 u16} at offset 84, 2 bytes;
+             * Sets <code>__u16 u16</code> at offset 84, 2 bytes;
              *     unsigned, 0 to 65535.
              *
              * @return this view
              */
             public View u16(int value) {
-                buffer.putShort(offset + 84, (short) value);
+                buffer.putShort(offset + 84, (short) Ranges.u16(value, "u16"));
                 return this;
             }
 
             /**
-             * {@code __s32 s32} at offset 88, 4 bytes.
+             * <code>__s32 s32</code> at offset 88, 4 bytes.
              */
             public int s32() {
                 return buffer.getInt(offset + 88);
             }
 
             /**
-             * Sets {@code __s32 s32} at offset 88, 4 bytes.
+             * Sets <code>__s32 s32</code> at offset 88, 4 bytes.
              *
              * @return this view
              */
@@ -1269,14 +1270,14 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code bool active} at offset 92, 1 bytes.
+             * <code>bool active</code> at offset 92, 1 bytes.
              */
             public boolean active() {
                 return buffer.get(offset + 92) != 0;
             }
 
             /**
-             * Sets {@code bool active} at offset 92, 1 bytes.
+             * Sets <code>bool active</code> at offset 92, 1 bytes.
              *
              * @return this view
              */
@@ -1286,14 +1287,14 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __s64 s64} at offset 96, 8 bytes.
+             * <code>__s64 s64</code> at offset 96, 8 bytes.
              */
             public long s64() {
                 return buffer.getLong(offset + 96);
             }
 
             /**
-             * Sets {@code __s64 s64} at offset 96, 8 bytes.
+             * Sets <code>__s64 s64</code> at offset 96, 8 bytes.
              *
              * @return this view
              */
@@ -1303,7 +1304,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code void *last_skb} at offset 104, 8 bytes;
+             * <code>void *last_skb</code> at offset 104, 8 bytes;
              *     a kernel address.
              */
             public long lastSkb() {
@@ -1311,7 +1312,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code void *last_skb} at offset 104, 8 bytes;
+             * Sets <code>void *last_skb</code> at offset 104, 8 bytes;
              *     a kernel address.
              *
              * @return this view
@@ -1322,7 +1323,7 @@ public final class MapsSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code struct conn_counters history[2]} at offset 112, 32 bytes;
+             * <code>struct conn_counters history[2]</code> at offset 112, 32 bytes;
              *     exactly 2 elements;
              *     index from 0 to 1.
              */

@@ -5,6 +5,7 @@ import io.bpf4j.Kernels;
 import io.bpf4j.codec.CharArrays;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
+import io.bpf4j.codec.Ranges;
 import io.bpf4j.program.BpfProgram;
 import io.bpf4j.ringbuf.BpfRingBuffer;
 import io.bpf4j.skeleton.LoadedSkeleton;
@@ -19,20 +20,20 @@ import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
- * Skeleton of the BPF object {@code opensnoop.bpf.o}, generated from its ELF and BTF.
+ * Skeleton of the BPF object <code>opensnoop.bpf.o</code>, generated from its ELF and BTF.
  *
- * <p>SHA-256 {@code c309f65385274c46748871b27596764113664df9a274224983f4c5f2f8165808},
- * license {@code GPL}.
+ * <p>SHA-256 {@code 7817feab8e891318440c0a916f2ea50d0e6b22c2ae28724e2ef241579a4e6197},
+ * license <code>GPL</code>.
  *
  * <p>Programs:
  * <ul>
- *   <li>{@code trace_open}: {@code SEC("tracepoint/syscalls/sys_enter_open")}
- *   <li>{@code trace_openat}: {@code SEC("tracepoint/syscalls/sys_enter_openat")}
+ *   <li><code>trace_open</code>: <code>SEC("tracepoint/syscalls/sys_enter_open")</code>
+ *   <li><code>trace_openat</code>: <code>SEC("tracepoint/syscalls/sys_enter_openat")</code>
  * </ul>
  *
  * <p>Maps:
  * <ul>
- *   <li>{@code events}: {@code BPF_MAP_TYPE_RINGBUF}, max_entries 262144
+ *   <li><code>events</code>: {@code BPF_MAP_TYPE_RINGBUF}, max_entries 262144
  * </ul>
  *
  * <pre>{@code
@@ -53,7 +54,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
      * SHA-256 of the object this skeleton was generated from; opening checks it is the same
      * object.
      */
-    public static final String OBJECT_SHA256 = "c309f65385274c46748871b27596764113664df9a274224983f4c5f2f8165808";
+    public static final String OBJECT_SHA256 = "7817feab8e891318440c0a916f2ea50d0e6b22c2ae28724e2ef241579a4e6197";
 
     private static final String OBJECT_RESOURCE = "opensnoop.bpf.o";
 
@@ -99,7 +100,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
     }
 
     /**
-     * The {@code .rodata} variables as loaded.
+     * The <code>.rodata</code> variables as loaded.
      */
     public RodataView rodata() {
         return rodata;
@@ -118,7 +119,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
         }
 
         /**
-         * The {@code .rodata} variables, to set before {@link #load()}.
+         * The <code>.rodata</code> variables, to set before {@link #load()}.
          */
         public Rodata rodata() {
             return rodata;
@@ -145,7 +146,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
         }
 
         /**
-         * The {@code .rodata} variables of {@code opensnoop.bpf.o}: constants of the programs, set before
+         * The <code>.rodata</code> variables of <code>opensnoop.bpf.o</code>: constants of the programs, set before
          * load.
          */
         public final class Rodata {
@@ -157,7 +158,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code const volatile __u32 pid_target} at offset 0 of {@code .rodata}, 4 bytes;
+             * <code>const volatile __u32 pid_target</code> at offset 0 of <code>.rodata</code>, 4 bytes;
              * unsigned, 0 to 4294967295.
              */
             public long pidTarget() {
@@ -165,26 +166,26 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code const volatile __u32 pid_target} at offset 0 of {@code .rodata}, 4 bytes;
+             * Sets <code>const volatile __u32 pid_target</code> at offset 0 of <code>.rodata</code>, 4 bytes;
              * unsigned, 0 to 4294967295.
              *
              * @param value the new value
              * @return this view, to set more
              */
             public Rodata pidTarget(long value) {
-                memory().putInt(0, (int) value);
+                memory().putInt(0, (int) Ranges.u32(value, "pid_target"));
                 return this;
             }
 
             /**
-             * {@code const volatile bool targ_failed} at offset 4 of {@code .rodata}, 1 bytes.
+             * <code>const volatile bool targ_failed</code> at offset 4 of <code>.rodata</code>, 1 bytes.
              */
             public boolean targFailed() {
                 return memory().get(4) != 0;
             }
 
             /**
-             * Sets {@code const volatile bool targ_failed} at offset 4 of {@code .rodata}, 1 bytes.
+             * Sets <code>const volatile bool targ_failed</code> at offset 4 of <code>.rodata</code>, 1 bytes.
              *
              * @param value the new value
              * @return this view, to set more
@@ -197,16 +198,16 @@ public final class OpensnoopSkel extends LoadedSkeleton {
     }
 
     /**
-     * The programs of {@code opensnoop.bpf.o}, to choose which load with {@link Open#autoload}.
+     * The programs of <code>opensnoop.bpf.o</code>, to choose which load with {@link Open#autoload}.
      */
     public enum Program {
         /**
-         * {@code SEC("tracepoint/syscalls/sys_enter_open") trace_open}.
+         * <code>SEC("tracepoint/syscalls/sys_enter_open") trace_open</code>.
          */
         TRACE_OPEN("trace_open"),
 
         /**
-         * {@code SEC("tracepoint/syscalls/sys_enter_openat") trace_openat}.
+         * <code>SEC("tracepoint/syscalls/sys_enter_openat") trace_openat</code>.
          */
         TRACE_OPENAT("trace_openat");
 
@@ -225,7 +226,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
     }
 
     /**
-     * The maps of {@code opensnoop.bpf.o}, typed from their BTF key and value types.
+     * The maps of <code>opensnoop.bpf.o</code>, typed from their BTF key and value types.
      */
     public final class Maps {
         private final BpfRingBuffer<Event> events = ringBuffer("events", Event.CODEC);
@@ -234,9 +235,9 @@ public final class OpensnoopSkel extends LoadedSkeleton {
         }
 
         /**
-         * Ring buffer {@code events}: {@code BPF_MAP_TYPE_RINGBUF} of 262144 bytes;
-         * records {@code struct event} ({@link Event}),
-         * bound by the convention variable {@code unused_event}.
+         * Ring buffer <code>events</code>: {@code BPF_MAP_TYPE_RINGBUF} of 262144 bytes;
+         * records <code>struct event</code> ({@link Event}),
+         * bound by the convention variable <code>unused_event</code>.
          */
         public BpfRingBuffer<Event> events() {
             return events;
@@ -244,7 +245,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
     }
 
     /**
-     * The programs of {@code opensnoop.bpf.o}. {@link OpensnoopSkel#attach()} attaches those whose section
+     * The programs of <code>opensnoop.bpf.o</code>. {@link OpensnoopSkel#attach()} attaches those whose section
      * names a target; attach the others with {@link BpfProgram#attach()}.
      */
     public final class Programs {
@@ -258,7 +259,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
         }
 
         /**
-         * Program {@code trace_open}: {@code SEC("tracepoint/syscalls/sys_enter_open")},
+         * Program <code>trace_open</code>: <code>SEC("tracepoint/syscalls/sys_enter_open")</code>,
          * kind {@code TRACEPOINT}; attached by {@link OpensnoopSkel#attach()}.
          */
         public BpfProgram traceOpen() {
@@ -266,7 +267,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
         }
 
         /**
-         * Program {@code trace_openat}: {@code SEC("tracepoint/syscalls/sys_enter_openat")},
+         * Program <code>trace_openat</code>: <code>SEC("tracepoint/syscalls/sys_enter_openat")</code>,
          * kind {@code TRACEPOINT}; attached by {@link OpensnoopSkel#attach()}.
          */
         public BpfProgram traceOpenat() {
@@ -275,7 +276,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
     }
 
     /**
-     * The {@code .rodata} variables of {@code opensnoop.bpf.o} as loaded; read-only, set them in
+     * The <code>.rodata</code> variables of <code>opensnoop.bpf.o</code> as loaded; read-only, set them in
      * {@link Open}.
      */
     public final class RodataView {
@@ -287,7 +288,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code const volatile __u32 pid_target} at offset 0 of {@code .rodata}, 4 bytes;
+         * <code>const volatile __u32 pid_target</code> at offset 0 of <code>.rodata</code>, 4 bytes;
          * unsigned, 0 to 4294967295.
          */
         public long pidTarget() {
@@ -295,7 +296,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code const volatile bool targ_failed} at offset 4 of {@code .rodata}, 1 bytes.
+         * <code>const volatile bool targ_failed</code> at offset 4 of <code>.rodata</code>, 1 bytes.
          */
         public boolean targFailed() {
             return memory().get(4) != 0;
@@ -303,10 +304,10 @@ public final class OpensnoopSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct event}, 296 bytes:
+     * <code>struct event</code>, 296 bytes:
      *
-     * <pre>{@code
-     * struct event {
+     * <pre>
+     * struct event &#123;
      *     __u64 ts;
      *     __u32 pid;
      *     __u32 uid;
@@ -314,33 +315,33 @@ public final class OpensnoopSkel extends LoadedSkeleton {
      *     int flags;
      *     char comm[16];
      *     char filename[255];
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param ts {@code __u64 ts} at offset 0, 8 bytes;
+     * @param ts <code>__u64 ts</code> at offset 0, 8 bytes;
      *     unsigned: all 64 bits, see Long.toUnsignedString
-     * @param pid {@code __u32 pid} at offset 8, 4 bytes;
+     * @param pid <code>__u32 pid</code> at offset 8, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param uid {@code __u32 uid} at offset 12, 4 bytes;
+     * @param uid <code>__u32 uid</code> at offset 12, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param ret {@code int ret} at offset 16, 4 bytes
-     * @param flags {@code int flags} at offset 20, 4 bytes
-     * @param comm {@code char comm[16]} at offset 24, 16 bytes;
-     *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write)
-     * @param filename {@code char filename[255]} at offset 40, 255 bytes;
-     *     text up to the first NUL, at most 254 UTF-8 bytes (longer text is cut on write)
+     * @param ret <code>int ret</code> at offset 16, 4 bytes
+     * @param flags <code>int flags</code> at offset 20, 4 bytes
+     * @param comm <code>char comm[16]</code> at offset 24, 16 bytes;
+     *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write)
+     * @param filename <code>char filename[255]</code> at offset 40, 255 bytes;
+     *     text up to the first NUL, at most 255 UTF-8 bytes (all 255 when it has no NUL; longer text is cut at a whole character on write)
      */
     public record Event(long ts, long pid, long uid, int ret, int flags, String comm,
             String filename) {
         /**
-         * {@code sizeof(struct event)}.
+         * <code>sizeof(struct event)</code>.
          */
         public static final int SIZE = 296;
 
         /**
-         * Reads and writes {@code struct event} at an offset of a native-order buffer.
+         * Reads and writes <code>struct event</code> at an offset of a native-order buffer.
          */
         public static final Codec<Event> CODEC = new Codec<Event>() {
             @Override
@@ -363,8 +364,8 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             @Override
             public void encode(Event value, ByteBuffer buffer, int offset) {
                 buffer.putLong(offset, value.ts());
-                buffer.putInt(offset + 8, (int) value.pid());
-                buffer.putInt(offset + 12, (int) value.uid());
+                buffer.putInt(offset + 8, (int) Ranges.u32(value.pid(), "pid"));
+                buffer.putInt(offset + 12, (int) Ranges.u32(value.uid(), "uid"));
                 buffer.putInt(offset + 16, value.ret());
                 buffer.putInt(offset + 20, value.flags());
                 Codecs.putString(buffer, offset + 24, 16, value.comm());
@@ -383,7 +384,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct event} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct event</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -409,7 +410,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct event} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct event</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -427,7 +428,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u64 ts} at offset 0, 8 bytes;
+             * <code>__u64 ts</code> at offset 0, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              */
             public long ts() {
@@ -435,7 +436,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u64 ts} at offset 0, 8 bytes;
+             * Sets <code>__u64 ts</code> at offset 0, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              *
              * @return this view
@@ -446,7 +447,7 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u32 pid} at offset 8, 4 bytes;
+             * <code>__u32 pid</code> at offset 8, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long pid() {
@@ -454,18 +455,18 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 pid} at offset 8, 4 bytes;
+             * Sets <code>__u32 pid</code> at offset 8, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View pid(long value) {
-                buffer.putInt(offset + 8, (int) value);
+                buffer.putInt(offset + 8, (int) Ranges.u32(value, "pid"));
                 return this;
             }
 
             /**
-             * {@code __u32 uid} at offset 12, 4 bytes;
+             * <code>__u32 uid</code> at offset 12, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long uid() {
@@ -473,25 +474,25 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 uid} at offset 12, 4 bytes;
+             * Sets <code>__u32 uid</code> at offset 12, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View uid(long value) {
-                buffer.putInt(offset + 12, (int) value);
+                buffer.putInt(offset + 12, (int) Ranges.u32(value, "uid"));
                 return this;
             }
 
             /**
-             * {@code int ret} at offset 16, 4 bytes.
+             * <code>int ret</code> at offset 16, 4 bytes.
              */
             public int ret() {
                 return buffer.getInt(offset + 16);
             }
 
             /**
-             * Sets {@code int ret} at offset 16, 4 bytes.
+             * Sets <code>int ret</code> at offset 16, 4 bytes.
              *
              * @return this view
              */
@@ -501,14 +502,14 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code int flags} at offset 20, 4 bytes.
+             * <code>int flags</code> at offset 20, 4 bytes.
              */
             public int flags() {
                 return buffer.getInt(offset + 20);
             }
 
             /**
-             * Sets {@code int flags} at offset 20, 4 bytes.
+             * Sets <code>int flags</code> at offset 20, 4 bytes.
              *
              * @return this view
              */
@@ -518,16 +519,16 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code char comm[16]} at offset 24, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * <code>char comm[16]</code> at offset 24, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              */
             public String comm() {
                 return Codecs.getString(buffer, offset + 24, 16);
             }
 
             /**
-             * Copies the raw bytes of {@code char comm[16]} at offset 24, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * Copies the raw bytes of <code>char comm[16]</code> at offset 24, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @param dst receives up to 16 bytes, the NUL and what follows it included
              * @return the length of the text, the bytes before the first NUL
@@ -537,8 +538,8 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code char comm[16]} at offset 24, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * Sets <code>char comm[16]</code> at offset 24, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @return this view
              */
@@ -549,16 +550,16 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code char filename[255]} at offset 40, 255 bytes;
-             *     text up to the first NUL, at most 254 UTF-8 bytes (longer text is cut on write).
+             * <code>char filename[255]</code> at offset 40, 255 bytes;
+             *     text up to the first NUL, at most 255 UTF-8 bytes (all 255 when it has no NUL; longer text is cut at a whole character on write).
              */
             public String filename() {
                 return Codecs.getString(buffer, offset + 40, 255);
             }
 
             /**
-             * Copies the raw bytes of {@code char filename[255]} at offset 40, 255 bytes;
-             *     text up to the first NUL, at most 254 UTF-8 bytes (longer text is cut on write).
+             * Copies the raw bytes of <code>char filename[255]</code> at offset 40, 255 bytes;
+             *     text up to the first NUL, at most 255 UTF-8 bytes (all 255 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @param dst receives up to 255 bytes, the NUL and what follows it included
              * @return the length of the text, the bytes before the first NUL
@@ -568,8 +569,8 @@ public final class OpensnoopSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code char filename[255]} at offset 40, 255 bytes;
-             *     text up to the first NUL, at most 254 UTF-8 bytes (longer text is cut on write).
+             * Sets <code>char filename[255]</code> at offset 40, 255 bytes;
+             *     text up to the first NUL, at most 255 UTF-8 bytes (all 255 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @return this view
              */

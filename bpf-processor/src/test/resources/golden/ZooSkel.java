@@ -7,6 +7,7 @@ import io.bpf4j.codec.CharArrays;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
 import io.bpf4j.codec.Int128;
+import io.bpf4j.codec.Ranges;
 import io.bpf4j.map.BpfArrayMap;
 import io.bpf4j.map.BpfHashMap;
 import io.bpf4j.perfbuf.BpfPerfBuffer;
@@ -31,27 +32,27 @@ import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
- * Skeleton of the BPF object {@code zoo.bpf.o}, generated from its ELF and BTF.
+ * Skeleton of the BPF object <code>zoo.bpf.o</code>, generated from its ELF and BTF.
  *
- * <p>SHA-256 {@code 4d3c30804422776727f86c1793eef789e3640f5c2401e688819cdb345a51327e},
- * license {@code GPL}.
+ * <p>SHA-256 {@code 6924fe1972d241bfc750ff115d1978c8f7a2ffae6e56bacf37bf5514fa51429b},
+ * license <code>GPL</code>.
  *
  * <p>Programs:
  * <ul>
- *   <li>{@code on_getpid}: {@code SEC("tp/syscalls/sys_enter_getpid")}
+ *   <li><code>on_getpid</code>: <code>SEC("tp/syscalls/sys_enter_getpid")</code>
  * </ul>
  *
  * <p>Maps:
  * <ul>
- *   <li>{@code events}: {@code BPF_MAP_TYPE_RINGBUF}, max_entries 4096
- *   <li>{@code grids}: {@code BPF_MAP_TYPE_HASH}, max_entries 8
- *   <li>{@code wides}: {@code BPF_MAP_TYPE_ARRAY}, max_entries 2
- *   <li>{@code perf_events}: {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY}, max_entries set at load
- *   <li>{@code nested}: {@code BPF_MAP_TYPE_HASH}, max_entries 64
- *   <li>{@code words}: {@code BPF_MAP_TYPE_HASH}, max_entries 64
- *   <li>{@code arrays}: {@code BPF_MAP_TYPE_ARRAY}, max_entries 4
- *   <li>{@code padded}: {@code BPF_MAP_TYPE_ARRAY}, max_entries 4
- *   <li>{@code clash}: {@code BPF_MAP_TYPE_HASH}, max_entries 4
+ *   <li><code>events</code>: {@code BPF_MAP_TYPE_RINGBUF}, max_entries 4096
+ *   <li><code>grids</code>: {@code BPF_MAP_TYPE_HASH}, max_entries 8
+ *   <li><code>wides</code>: {@code BPF_MAP_TYPE_ARRAY}, max_entries 2
+ *   <li><code>perf_events</code>: {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY}, max_entries set at load
+ *   <li><code>nested</code>: {@code BPF_MAP_TYPE_HASH}, max_entries 64
+ *   <li><code>words</code>: {@code BPF_MAP_TYPE_HASH}, max_entries 64
+ *   <li><code>arrays</code>: {@code BPF_MAP_TYPE_ARRAY}, max_entries 4
+ *   <li><code>padded</code>: {@code BPF_MAP_TYPE_ARRAY}, max_entries 4
+ *   <li><code>clash</code>: {@code BPF_MAP_TYPE_HASH}, max_entries 4
  * </ul>
  *
  * <pre>{@code
@@ -72,7 +73,7 @@ public final class ZooSkel extends LoadedSkeleton {
      * SHA-256 of the object this skeleton was generated from; opening checks it is the same
      * object.
      */
-    public static final String OBJECT_SHA256 = "4d3c30804422776727f86c1793eef789e3640f5c2401e688819cdb345a51327e";
+    public static final String OBJECT_SHA256 = "6924fe1972d241bfc750ff115d1978c8f7a2ffae6e56bacf37bf5514fa51429b";
 
     private static final String OBJECT_RESOURCE = "zoo.bpf.o";
 
@@ -124,21 +125,21 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * The {@code .rodata} variables as loaded.
+     * The <code>.rodata</code> variables as loaded.
      */
     public RodataView rodata() {
         return rodata;
     }
 
     /**
-     * The {@code .data} variables.
+     * The <code>.data</code> variables.
      */
     public Data data() {
         return data;
     }
 
     /**
-     * The {@code .bss} variables.
+     * The <code>.bss</code> variables.
      */
     public Bss bss() {
         return bss;
@@ -157,7 +158,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * The {@code .rodata} variables, to set before {@link #load()}.
+         * The <code>.rodata</code> variables, to set before {@link #load()}.
          */
         public Rodata rodata() {
             return rodata;
@@ -184,7 +185,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * The {@code .rodata} variables of {@code zoo.bpf.o}: constants of the programs, set before
+         * The <code>.rodata</code> variables of <code>zoo.bpf.o</code>: constants of the programs, set before
          * load.
          */
         public final class Rodata {
@@ -198,7 +199,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code const volatile enum zoo_state wanted_state} at offset 0 of {@code .rodata}, 4 bytes;
+             * <code>const volatile enum zoo_state wanted_state</code> at offset 0 of <code>.rodata</code>, 4 bytes;
              * the raw C value (unsigned, 0 to 4294967295); {@link ZooState#of} names it.
              */
             public long wantedState() {
@@ -206,26 +207,26 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code const volatile enum zoo_state wanted_state} at offset 0 of {@code .rodata}, 4 bytes;
+             * Sets <code>const volatile enum zoo_state wanted_state</code> at offset 0 of <code>.rodata</code>, 4 bytes;
              * the raw C value (unsigned, 0 to 4294967295); {@link ZooState#of} names it.
              *
              * @param value the new value
              * @return this view, to set more
              */
             public Rodata wantedState(long value) {
-                memory().putInt(0, (int) value);
+                memory().putInt(0, (int) Ranges.u32(value, "wanted_state"));
                 return this;
             }
 
             /**
-             * {@code const volatile struct zoo_scalars defaults} at offset 8 of {@code .rodata}, 80 bytes.
+             * <code>const volatile struct zoo_scalars defaults</code> at offset 8 of <code>.rodata</code>, 80 bytes.
              */
             public ZooScalars defaults() {
                 return ZooScalars.CODEC.decode(memory(), 8);
             }
 
             /**
-             * Sets {@code const volatile struct zoo_scalars defaults} at offset 8 of {@code .rodata}, 80 bytes.
+             * Sets <code>const volatile struct zoo_scalars defaults</code> at offset 8 of <code>.rodata</code>, 80 bytes.
              *
              * @param value the new value
              * @return this view, to set more
@@ -237,7 +238,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code const volatile struct zoo_scalars defaults} at offset 8 of {@code .rodata}, 80 bytes.
+             * <code>const volatile struct zoo_scalars defaults</code> at offset 8 of <code>.rodata</code>, 80 bytes.
              *
              * <p>In place: a view of the section's memory that reads and writes members
              * without allocating. The same view is returned on each call.
@@ -247,7 +248,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code const volatile zoo_pid_t pids[2][2]} at offset 88 of {@code .rodata}, 16 bytes;
+             * <code>const volatile zoo_pid_t pids[2][2]</code> at offset 88 of <code>.rodata</code>, 16 bytes;
              * exactly 2 arrays of exactly 2 elements; unsigned, 0 to 4294967295.
              */
             public long[][] pids() {
@@ -264,7 +265,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code const volatile zoo_pid_t pids[2][2]} at offset 88 of {@code .rodata}, 16 bytes;
+             * Sets <code>const volatile zoo_pid_t pids[2][2]</code> at offset 88 of <code>.rodata</code>, 16 bytes;
              * exactly 2 arrays of exactly 2 elements; unsigned, 0 to 4294967295.
              *
              * @param value the new value
@@ -283,7 +284,7 @@ public final class ZooSkel extends LoadedSkeleton {
                 ByteBuffer buffer = memory();
                 for (int i = 0; i < 2; i++) {
                     for (int i1 = 0; i1 < 2; i1++) {
-                        buffer.putInt(88 + 8 * i + 4 * i1, (int) value[i][i1]);
+                        buffer.putInt(88 + 8 * i + 4 * i1, (int) Ranges.u32(value[i][i1], "pids"));
                     }
                 }
                 return this;
@@ -292,11 +293,11 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * The programs of {@code zoo.bpf.o}, to choose which load with {@link Open#autoload}.
+     * The programs of <code>zoo.bpf.o</code>, to choose which load with {@link Open#autoload}.
      */
     public enum Program {
         /**
-         * {@code SEC("tp/syscalls/sys_enter_getpid") on_getpid}.
+         * <code>SEC("tp/syscalls/sys_enter_getpid") on_getpid</code>.
          */
         ON_GETPID("on_getpid");
 
@@ -315,7 +316,7 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * The maps of {@code zoo.bpf.o}, typed from their BTF key and value types.
+     * The maps of <code>zoo.bpf.o</code>, typed from their BTF key and value types.
      */
     public final class Maps {
         private final BpfRingBuffer<ZooEvent> events = ringBuffer("events", ZooEvent.CODEC);
@@ -375,17 +376,17 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * Ring buffer {@code events}: {@code BPF_MAP_TYPE_RINGBUF} of 4096 bytes;
-         * records {@code struct zoo_event} ({@link ZooEvent}),
-         * bound by the convention variable {@code unused_event}.
+         * Ring buffer <code>events</code>: {@code BPF_MAP_TYPE_RINGBUF} of 4096 bytes;
+         * records <code>struct zoo_event</code> ({@link ZooEvent}),
+         * bound by the convention variable <code>unused_event</code>.
          */
         public BpfRingBuffer<ZooEvent> events() {
             return events;
         }
 
         /**
-         * Map {@code grids}: {@code BPF_MAP_TYPE_HASH}, max_entries 8;
-         * key {@code enum zoo_state}, value {@code __s32[2][3]}.
+         * Map <code>grids</code>: {@code BPF_MAP_TYPE_HASH}, max_entries 8;
+         * key <code>enum zoo_state</code>, value <code>__s32[2][3]</code>.
          * Keys: the raw C value (unsigned, 0 to 4294967295); {@link ZooState#of} names it.
          * Values: exactly 2 arrays of exactly 3 elements.
          */
@@ -394,7 +395,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code wides}: {@code BPF_MAP_TYPE_ARRAY} of {@code struct zoo_wide},
+         * Map <code>wides</code>: {@code BPF_MAP_TYPE_ARRAY} of <code>struct zoo_wide</code>,
          * indexes 0 to 1.
          */
         public BpfArrayMap<ZooWide> wides() {
@@ -402,32 +403,32 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * Perf event array {@code perf_events}: {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY};
-         * samples {@code struct zoo_event} ({@link ZooEvent}),
-         * bound by the convention variable {@code unused_event}.
+         * Perf event array <code>perf_events</code>: {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY};
+         * samples <code>struct zoo_event</code> ({@link ZooEvent}),
+         * bound by the convention variable <code>unused_event</code>.
          */
         public BpfPerfBuffer<ZooEvent> perfEvents() {
             return perfEvents;
         }
 
         /**
-         * Map {@code nested}: {@code BPF_MAP_TYPE_HASH}, max_entries 64;
-         * key {@code struct zoo_packed}, value {@code struct zoo_nested}.
+         * Map <code>nested</code>: {@code BPF_MAP_TYPE_HASH}, max_entries 64;
+         * key <code>struct zoo_packed</code>, value <code>struct zoo_nested</code>.
          */
         public BpfHashMap<ZooPacked, ZooNested> nested() {
             return nested;
         }
 
         /**
-         * Map {@code words}: {@code BPF_MAP_TYPE_HASH}, max_entries 64;
-         * key {@code struct zoo_bits}, value {@code union zoo_word}.
+         * Map <code>words</code>: {@code BPF_MAP_TYPE_HASH}, max_entries 64;
+         * key <code>struct zoo_bits</code>, value <code>union zoo_word</code>.
          */
         public BpfHashMap<ZooBits, ZooWord> words() {
             return words;
         }
 
         /**
-         * Map {@code arrays}: {@code BPF_MAP_TYPE_ARRAY} of {@code struct zoo_arrays},
+         * Map <code>arrays</code>: {@code BPF_MAP_TYPE_ARRAY} of <code>struct zoo_arrays</code>,
          * indexes 0 to 3.
          */
         public BpfArrayMap<ZooArrays> arrays() {
@@ -435,7 +436,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code padded}: {@code BPF_MAP_TYPE_ARRAY} of {@code struct zoo_padded},
+         * Map <code>padded</code>: {@code BPF_MAP_TYPE_ARRAY} of <code>struct zoo_padded</code>,
          * indexes 0 to 3.
          */
         public BpfArrayMap<ZooPadded> padded() {
@@ -443,8 +444,8 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * Map {@code clash}: {@code BPF_MAP_TYPE_HASH}, max_entries 4;
-         * key {@code struct zoo_clash}, value {@code struct zoo_flex}.
+         * Map <code>clash</code>: {@code BPF_MAP_TYPE_HASH}, max_entries 4;
+         * key <code>struct zoo_clash</code>, value <code>struct zoo_flex</code>.
          */
         public BpfHashMap<ZooClash, ZooFlex> clash() {
             return clash;
@@ -452,7 +453,7 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * The programs of {@code zoo.bpf.o}. {@link ZooSkel#attach()} attaches those whose section
+     * The programs of <code>zoo.bpf.o</code>. {@link ZooSkel#attach()} attaches those whose section
      * names a target; attach the others with {@link BpfProgram#attach()}.
      */
     public final class Programs {
@@ -463,7 +464,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * Program {@code on_getpid}: {@code SEC("tp/syscalls/sys_enter_getpid")},
+         * Program <code>on_getpid</code>: <code>SEC("tp/syscalls/sys_enter_getpid")</code>,
          * kind {@code TRACEPOINT}; attached by {@link ZooSkel#attach()}.
          */
         public BpfProgram onGetpid() {
@@ -472,7 +473,7 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * The {@code .rodata} variables of {@code zoo.bpf.o} as loaded; read-only, set them in
+     * The <code>.rodata</code> variables of <code>zoo.bpf.o</code> as loaded; read-only, set them in
      * {@link Open}.
      */
     public final class RodataView {
@@ -484,7 +485,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code const volatile enum zoo_state wanted_state} at offset 0 of {@code .rodata}, 4 bytes;
+         * <code>const volatile enum zoo_state wanted_state</code> at offset 0 of <code>.rodata</code>, 4 bytes;
          * the raw C value (unsigned, 0 to 4294967295); {@link ZooState#of} names it.
          */
         public long wantedState() {
@@ -492,14 +493,14 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code const volatile struct zoo_scalars defaults} at offset 8 of {@code .rodata}, 80 bytes.
+         * <code>const volatile struct zoo_scalars defaults</code> at offset 8 of <code>.rodata</code>, 80 bytes.
          */
         public ZooScalars defaults() {
             return ZooScalars.CODEC.decode(memory(), 8);
         }
 
         /**
-         * {@code const volatile zoo_pid_t pids[2][2]} at offset 88 of {@code .rodata}, 16 bytes;
+         * <code>const volatile zoo_pid_t pids[2][2]</code> at offset 88 of <code>.rodata</code>, 16 bytes;
          * exactly 2 arrays of exactly 2 elements; unsigned, 0 to 4294967295.
          */
         public long[][] pids() {
@@ -517,7 +518,7 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * The {@code .data} variables of {@code zoo.bpf.o}: the memory the programs share,
+     * The <code>.data</code> variables of <code>zoo.bpf.o</code>: the memory the programs share,
      * read and written live.
      */
     public final class Data {
@@ -539,14 +540,14 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_bits init_bits} at offset 0 of {@code .data}, 24 bytes.
+         * <code>struct zoo_bits init_bits</code> at offset 0 of <code>.data</code>, 24 bytes.
          */
         public ZooBits initBits() {
             return ZooBits.CODEC.decode(memory(), 0);
         }
 
         /**
-         * Sets {@code struct zoo_bits init_bits} at offset 0 of {@code .data}, 24 bytes.
+         * Sets <code>struct zoo_bits init_bits</code> at offset 0 of <code>.data</code>, 24 bytes.
          *
          * @param value the new value
          * @return this view, to set more
@@ -558,7 +559,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_bits init_bits} at offset 0 of {@code .data}, 24 bytes.
+         * <code>struct zoo_bits init_bits</code> at offset 0 of <code>.data</code>, 24 bytes.
          *
          * <p>In place: a view of the section's memory that reads and writes members
          * without allocating. The same view is returned on each call.
@@ -568,14 +569,14 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_tagged init_tagged} at offset 24 of {@code .data}, 20 bytes.
+         * <code>struct zoo_tagged init_tagged</code> at offset 24 of <code>.data</code>, 20 bytes.
          */
         public ZooTagged initTagged() {
             return ZooTagged.CODEC.decode(memory(), 24);
         }
 
         /**
-         * Sets {@code struct zoo_tagged init_tagged} at offset 24 of {@code .data}, 20 bytes.
+         * Sets <code>struct zoo_tagged init_tagged</code> at offset 24 of <code>.data</code>, 20 bytes.
          *
          * @param value the new value
          * @return this view, to set more
@@ -587,7 +588,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_tagged init_tagged} at offset 24 of {@code .data}, 20 bytes.
+         * <code>struct zoo_tagged init_tagged</code> at offset 24 of <code>.data</code>, 20 bytes.
          *
          * <p>In place: a view of the section's memory that reads and writes members
          * without allocating. The same view is returned on each call.
@@ -597,14 +598,14 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code union zoo_word init_word} at offset 48 of {@code .data}, 8 bytes.
+         * <code>union zoo_word init_word</code> at offset 48 of <code>.data</code>, 8 bytes.
          */
         public ZooWord initWord() {
             return ZooWord.CODEC.decode(memory(), 48);
         }
 
         /**
-         * Sets {@code union zoo_word init_word} at offset 48 of {@code .data}, 8 bytes.
+         * Sets <code>union zoo_word init_word</code> at offset 48 of <code>.data</code>, 8 bytes.
          *
          * @param value the new value
          * @return this view, to set more
@@ -616,7 +617,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code union zoo_word init_word} at offset 48 of {@code .data}, 8 bytes.
+         * <code>union zoo_word init_word</code> at offset 48 of <code>.data</code>, 8 bytes.
          *
          * <p>In place: a view of the section's memory that reads and writes members
          * without allocating. The same view is returned on each call.
@@ -626,14 +627,14 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_arrays init_arrays} at offset 56 of {@code .data}, 120 bytes.
+         * <code>struct zoo_arrays init_arrays</code> at offset 56 of <code>.data</code>, 120 bytes.
          */
         public ZooArrays initArrays() {
             return ZooArrays.CODEC.decode(memory(), 56);
         }
 
         /**
-         * Sets {@code struct zoo_arrays init_arrays} at offset 56 of {@code .data}, 120 bytes.
+         * Sets <code>struct zoo_arrays init_arrays</code> at offset 56 of <code>.data</code>, 120 bytes.
          *
          * @param value the new value
          * @return this view, to set more
@@ -645,7 +646,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_arrays init_arrays} at offset 56 of {@code .data}, 120 bytes.
+         * <code>struct zoo_arrays init_arrays</code> at offset 56 of <code>.data</code>, 120 bytes.
          *
          * <p>In place: a view of the section's memory that reads and writes members
          * without allocating. The same view is returned on each call.
@@ -655,7 +656,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code enum zoo_neg64 init_neg64} at offset 176 of {@code .data}, 8 bytes;
+         * <code>enum zoo_neg64 init_neg64</code> at offset 176 of <code>.data</code>, 8 bytes;
          * the raw C value; {@link ZooNeg64#of} names it.
          */
         public long initNeg64() {
@@ -663,7 +664,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * Sets {@code enum zoo_neg64 init_neg64} at offset 176 of {@code .data}, 8 bytes;
+         * Sets <code>enum zoo_neg64 init_neg64</code> at offset 176 of <code>.data</code>, 8 bytes;
          * the raw C value; {@link ZooNeg64#of} names it.
          *
          * @param value the new value
@@ -675,7 +676,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code enum zoo_big init_big} at offset 184 of {@code .data}, 8 bytes;
+         * <code>enum zoo_big init_big</code> at offset 184 of <code>.data</code>, 8 bytes;
          * the raw C value (unsigned: all 64 bits, see Long.toUnsignedString); {@link ZooBig#of} names it.
          */
         public long initBig() {
@@ -683,7 +684,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * Sets {@code enum zoo_big init_big} at offset 184 of {@code .data}, 8 bytes;
+         * Sets <code>enum zoo_big init_big</code> at offset 184 of <code>.data</code>, 8 bytes;
          * the raw C value (unsigned: all 64 bits, see Long.toUnsignedString); {@link ZooBig#of} names it.
          *
          * @param value the new value
@@ -695,14 +696,14 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_wide init_wide} at offset 192 of {@code .data}, 64 bytes.
+         * <code>struct zoo_wide init_wide</code> at offset 192 of <code>.data</code>, 64 bytes.
          */
         public ZooWide initWide() {
             return ZooWide.CODEC.decode(memory(), 192);
         }
 
         /**
-         * Sets {@code struct zoo_wide init_wide} at offset 192 of {@code .data}, 64 bytes.
+         * Sets <code>struct zoo_wide init_wide</code> at offset 192 of <code>.data</code>, 64 bytes.
          *
          * @param value the new value
          * @return this view, to set more
@@ -714,7 +715,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_wide init_wide} at offset 192 of {@code .data}, 64 bytes.
+         * <code>struct zoo_wide init_wide</code> at offset 192 of <code>.data</code>, 64 bytes.
          *
          * <p>In place: a view of the section's memory that reads and writes members
          * without allocating. The same view is returned on each call.
@@ -725,7 +726,7 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * The {@code .bss} variables of {@code zoo.bpf.o}: the memory the programs share,
+     * The <code>.bss</code> variables of <code>zoo.bpf.o</code>: the memory the programs share,
      * read and written live.
      */
     public final class Bss {
@@ -741,14 +742,14 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_event last_event} at offset 0 of {@code .bss}, 88 bytes.
+         * <code>struct zoo_event last_event</code> at offset 0 of <code>.bss</code>, 88 bytes.
          */
         public ZooEvent lastEvent() {
             return ZooEvent.CODEC.decode(memory(), 0);
         }
 
         /**
-         * Sets {@code struct zoo_event last_event} at offset 0 of {@code .bss}, 88 bytes.
+         * Sets <code>struct zoo_event last_event</code> at offset 0 of <code>.bss</code>, 88 bytes.
          *
          * @param value the new value
          * @return this view, to set more
@@ -760,7 +761,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_event last_event} at offset 0 of {@code .bss}, 88 bytes.
+         * <code>struct zoo_event last_event</code> at offset 0 of <code>.bss</code>, 88 bytes.
          *
          * <p>In place: a view of the section's memory that reads and writes members
          * without allocating. The same view is returned on each call.
@@ -770,7 +771,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code enum zoo_small last_small} at offset 88 of {@code .bss}, 1 bytes;
+         * <code>enum zoo_small last_small</code> at offset 88 of <code>.bss</code>, 1 bytes;
          * the raw C value (unsigned, 0 to 255); {@link ZooSmall#of} names it.
          */
         public int lastSmall() {
@@ -778,26 +779,26 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * Sets {@code enum zoo_small last_small} at offset 88 of {@code .bss}, 1 bytes;
+         * Sets <code>enum zoo_small last_small</code> at offset 88 of <code>.bss</code>, 1 bytes;
          * the raw C value (unsigned, 0 to 255); {@link ZooSmall#of} names it.
          *
          * @param value the new value
          * @return this view, to set more
          */
         public Bss lastSmall(int value) {
-            memory().put(88, (byte) value);
+            memory().put(88, (byte) Ranges.u8(value, "last_small"));
             return this;
         }
 
         /**
-         * {@code zoo_counts_t totals} at offset 92 of {@code .bss}, 8 bytes.
+         * <code>zoo_counts_t totals</code> at offset 92 of <code>.bss</code>, 8 bytes.
          */
         public ZooCountsT totals() {
             return ZooCountsT.CODEC.decode(memory(), 92);
         }
 
         /**
-         * Sets {@code zoo_counts_t totals} at offset 92 of {@code .bss}, 8 bytes.
+         * Sets <code>zoo_counts_t totals</code> at offset 92 of <code>.bss</code>, 8 bytes.
          *
          * @param value the new value
          * @return this view, to set more
@@ -809,7 +810,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code zoo_counts_t totals} at offset 92 of {@code .bss}, 8 bytes.
+         * <code>zoo_counts_t totals</code> at offset 92 of <code>.bss</code>, 8 bytes.
          *
          * <p>In place: a view of the section's memory that reads and writes members
          * without allocating. The same view is returned on each call.
@@ -820,43 +821,43 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct zoo_event}, 88 bytes:
+     * <code>struct zoo_event</code>, 88 bytes:
      *
-     * <pre>{@code
-     * struct zoo_event {
+     * <pre>
+     * struct zoo_event &#123;
      *     zoo_pid_t pid;
      *     enum zoo_state state;
      *     struct zoo_bits bits;
      *     union zoo_word word;
      *     char comm[16];
      *     __u64 stack[4];
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>Arrays are held as they are, not copied: do not change them once passed in.
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param pid {@code zoo_pid_t pid} at offset 0, 4 bytes;
+     * @param pid <code>zoo_pid_t pid</code> at offset 0, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param state {@code enum zoo_state state} at offset 4, 4 bytes;
+     * @param state <code>enum zoo_state state</code> at offset 4, 4 bytes;
      *     the raw C value (unsigned, 0 to 4294967295); {@link ZooState#of} names it
-     * @param bits {@code struct zoo_bits bits} at offset 8, 24 bytes
-     * @param word {@code union zoo_word word} at offset 32, 8 bytes
-     * @param comm {@code char comm[16]} at offset 40, 16 bytes;
-     *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write)
-     * @param stack {@code __u64 stack[4]} at offset 56, 32 bytes;
+     * @param bits <code>struct zoo_bits bits</code> at offset 8, 24 bytes
+     * @param word <code>union zoo_word word</code> at offset 32, 8 bytes
+     * @param comm <code>char comm[16]</code> at offset 40, 16 bytes;
+     *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write)
+     * @param stack <code>__u64 stack[4]</code> at offset 56, 32 bytes;
      *     exactly 4 elements; unsigned: all 64 bits, see Long.toUnsignedString
      */
     public record ZooEvent(long pid, long state, ZooBits bits, ZooWord word, String comm,
             long[] stack) {
         /**
-         * {@code sizeof(struct zoo_event)}.
+         * <code>sizeof(struct zoo_event)</code>.
          */
         public static final int SIZE = 88;
 
         /**
-         * Reads and writes {@code struct zoo_event} at an offset of a native-order buffer.
+         * Reads and writes <code>struct zoo_event</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooEvent> CODEC = new Codec<ZooEvent>() {
             @Override
@@ -881,8 +882,8 @@ public final class ZooSkel extends LoadedSkeleton {
 
             @Override
             public void encode(ZooEvent value, ByteBuffer buffer, int offset) {
-                buffer.putInt(offset, (int) value.pid());
-                buffer.putInt(offset + 4, (int) value.state());
+                buffer.putInt(offset, (int) Ranges.u32(value.pid(), "pid"));
+                buffer.putInt(offset + 4, (int) Ranges.u32(value.state(), "state"));
                 ZooBits.CODEC.encode(value.bits(), buffer, offset + 8);
                 ZooWord.CODEC.encode(value.word(), buffer, offset + 32);
                 Codecs.putString(buffer, offset + 40, 16, value.comm());
@@ -938,7 +939,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_event} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct zoo_event</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -968,7 +969,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct zoo_event} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct zoo_event</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -986,7 +987,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code zoo_pid_t pid} at offset 0, 4 bytes;
+             * <code>zoo_pid_t pid</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long pid() {
@@ -994,18 +995,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code zoo_pid_t pid} at offset 0, 4 bytes;
+             * Sets <code>zoo_pid_t pid</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View pid(long value) {
-                buffer.putInt(offset, (int) value);
+                buffer.putInt(offset, (int) Ranges.u32(value, "pid"));
                 return this;
             }
 
             /**
-             * {@code enum zoo_state state} at offset 4, 4 bytes;
+             * <code>enum zoo_state state</code> at offset 4, 4 bytes;
              *     the raw C value (unsigned, 0 to 4294967295); {@link ZooState#of} names it.
              */
             public long state() {
@@ -1013,41 +1014,41 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code enum zoo_state state} at offset 4, 4 bytes;
+             * Sets <code>enum zoo_state state</code> at offset 4, 4 bytes;
              *     the raw C value (unsigned, 0 to 4294967295); {@link ZooState#of} names it.
              *
              * @return this view
              */
             public View state(long value) {
-                buffer.putInt(offset + 4, (int) value);
+                buffer.putInt(offset + 4, (int) Ranges.u32(value, "state"));
                 return this;
             }
 
             /**
-             * {@code struct zoo_bits bits} at offset 8, 24 bytes.
+             * <code>struct zoo_bits bits</code> at offset 8, 24 bytes.
              */
             public ZooBits.View bits() {
                 return bitsView.wrap(buffer, offset + 8);
             }
 
             /**
-             * {@code union zoo_word word} at offset 32, 8 bytes.
+             * <code>union zoo_word word</code> at offset 32, 8 bytes.
              */
             public ZooWord.View word() {
                 return wordView.wrap(buffer, offset + 32);
             }
 
             /**
-             * {@code char comm[16]} at offset 40, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * <code>char comm[16]</code> at offset 40, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              */
             public String comm() {
                 return Codecs.getString(buffer, offset + 40, 16);
             }
 
             /**
-             * Copies the raw bytes of {@code char comm[16]} at offset 40, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * Copies the raw bytes of <code>char comm[16]</code> at offset 40, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @param dst receives up to 16 bytes, the NUL and what follows it included
              * @return the length of the text, the bytes before the first NUL
@@ -1057,8 +1058,8 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code char comm[16]} at offset 40, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * Sets <code>char comm[16]</code> at offset 40, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @return this view
              */
@@ -1069,7 +1070,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u64 stack[4]} at offset 56, 32 bytes;
+             * <code>__u64 stack[4]</code> at offset 56, 32 bytes;
              *     exactly 4 elements; unsigned: all 64 bits, see Long.toUnsignedString;
              *     index from 0 to 3.
              */
@@ -1079,7 +1080,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u64 stack[4]} at offset 56, 32 bytes;
+             * Sets <code>__u64 stack[4]</code> at offset 56, 32 bytes;
              *     exactly 4 elements; unsigned: all 64 bits, see Long.toUnsignedString;
              *     index from 0 to 3.
              *
@@ -1094,10 +1095,10 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct zoo_bits}, 24 bytes:
+     * <code>struct zoo_bits</code>, 24 bytes:
      *
-     * <pre>{@code
-     * struct zoo_bits {
+     * <pre>
+     * struct zoo_bits &#123;
      *     __u32 low3 : 3;
      *     __s32 signed5 : 5;
      *     __u32 wide20 : 20;
@@ -1107,39 +1108,39 @@ public final class ZooSkel extends LoadedSkeleton {
      *     enum zoo_delta delta : 3;
      *     __u8 tail;
      *     __u16 top7 : 7;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param low3 {@code __u32 low3 : 3} at offset 0;
-     *     a 3-bit unsigned bitfield at bit 0 of that byte; writes keep the low 3 bits
-     * @param signed5 {@code __s32 signed5 : 5} at offset 0;
-     *     a 5-bit signed bitfield at bit 3 of that byte; writes keep the low 5 bits
-     * @param wide20 {@code __u32 wide20 : 20} at offset 1;
-     *     a 20-bit unsigned bitfield at bit 0 of that byte; writes keep the low 20 bits
-     * @param spans {@code __u64 spans : 40} at offset 8;
-     *     a 40-bit unsigned bitfield at bit 0 of that byte; writes keep the low 40 bits
-     * @param neg23 {@code __s64 neg23 : 23} at offset 13;
-     *     a 23-bit signed bitfield at bit 0 of that byte; writes keep the low 23 bits
-     * @param on {@code bool on : 1} at offset 15;
-     *     a 1-bit unsigned bitfield at bit 7 of that byte; writes keep the low 1 bits
-     * @param delta {@code enum zoo_delta delta : 3} at offset 16;
-     *     a 3-bit signed bitfield at bit 0 of that byte; writes keep the low 3 bits; {@link ZooDelta#of} names it
-     * @param tail {@code __u8 tail} at offset 17, 1 bytes;
+     * @param low3 <code>__u32 low3 : 3</code> at offset 0;
+     *     a 3-bit unsigned bitfield at bit 0 of that byte; writing a value that does not fit in 3 bits is an {@code IllegalArgumentException}
+     * @param signed5 <code>__s32 signed5 : 5</code> at offset 0;
+     *     a 5-bit signed bitfield at bit 3 of that byte; writing a value that does not fit in 5 bits is an {@code IllegalArgumentException}
+     * @param wide20 <code>__u32 wide20 : 20</code> at offset 1;
+     *     a 20-bit unsigned bitfield at bit 0 of that byte; writing a value that does not fit in 20 bits is an {@code IllegalArgumentException}
+     * @param spans <code>__u64 spans : 40</code> at offset 8;
+     *     a 40-bit unsigned bitfield at bit 0 of that byte; writing a value that does not fit in 40 bits is an {@code IllegalArgumentException}
+     * @param neg23 <code>__s64 neg23 : 23</code> at offset 13;
+     *     a 23-bit signed bitfield at bit 0 of that byte; writing a value that does not fit in 23 bits is an {@code IllegalArgumentException}
+     * @param on <code>bool on : 1</code> at offset 15;
+     *     a 1-bit unsigned bitfield at bit 7 of that byte; writing a value that does not fit in 1 bits is an {@code IllegalArgumentException}
+     * @param delta <code>enum zoo_delta delta : 3</code> at offset 16;
+     *     a 3-bit signed bitfield at bit 0 of that byte; writing a value that does not fit in 3 bits is an {@code IllegalArgumentException}; {@link ZooDelta#of} names it
+     * @param tail <code>__u8 tail</code> at offset 17, 1 bytes;
      *     unsigned, 0 to 255
-     * @param top7 {@code __u16 top7 : 7} at offset 18;
-     *     a 7-bit unsigned bitfield at bit 0 of that byte; writes keep the low 7 bits
+     * @param top7 <code>__u16 top7 : 7</code> at offset 18;
+     *     a 7-bit unsigned bitfield at bit 0 of that byte; writing a value that does not fit in 7 bits is an {@code IllegalArgumentException}
      */
     public record ZooBits(long low3, int signed5, long wide20, long spans, long neg23, boolean on,
             int delta, int tail, int top7) {
         /**
-         * {@code sizeof(struct zoo_bits)}.
+         * <code>sizeof(struct zoo_bits)</code>.
          */
         public static final int SIZE = 24;
 
         /**
-         * Reads and writes {@code struct zoo_bits} at an offset of a native-order buffer.
+         * Reads and writes <code>struct zoo_bits</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooBits> CODEC = new Codec<ZooBits>() {
             @Override
@@ -1165,30 +1166,30 @@ public final class ZooSkel extends LoadedSkeleton {
             public void encode(ZooBits value, ByteBuffer buffer, int offset) {
                 // Padding is zeroed: the kernel compares hash-map keys byte by byte.
                 buffer.put(offset, (byte) 0);
-                BitFields.put(buffer, offset, 0, 3, value.low3());
-                BitFields.put(buffer, offset, 3, 5, value.signed5());
+                BitFields.put(buffer, offset, 0, 3, Ranges.bits(value.low3(), 3, false, "low3"));
+                BitFields.put(buffer, offset, 3, 5, Ranges.bits(value.signed5(), 5, true, "signed5"));
                 buffer.putShort(offset + 1, (short) 0);
                 buffer.put(offset + 3, (byte) 0);
-                BitFields.put(buffer, offset + 1, 0, 20, value.wide20());
+                BitFields.put(buffer, offset + 1, 0, 20, Ranges.bits(value.wide20(), 20, false, "wide20"));
                 buffer.putLong(offset + 4, 0L);
                 buffer.put(offset + 12, (byte) 0);
-                BitFields.put(buffer, offset + 8, 0, 40, value.spans());
+                BitFields.put(buffer, offset + 8, 0, 40, Ranges.bits(value.spans(), 40, false, "spans"));
                 buffer.putShort(offset + 13, (short) 0);
                 buffer.put(offset + 15, (byte) 0);
-                BitFields.put(buffer, offset + 13, 0, 23, value.neg23());
+                BitFields.put(buffer, offset + 13, 0, 23, Ranges.bits(value.neg23(), 23, true, "neg23"));
                 BitFields.put(buffer, offset + 15, 7, 1, value.on() ? 1L : 0L);
                 buffer.put(offset + 16, (byte) 0);
-                BitFields.put(buffer, offset + 16, 0, 3, value.delta());
-                buffer.put(offset + 17, (byte) value.tail());
+                BitFields.put(buffer, offset + 16, 0, 3, Ranges.bits(value.delta(), 3, true, "delta"));
+                buffer.put(offset + 17, (byte) Ranges.u8(value.tail(), "tail"));
                 buffer.put(offset + 18, (byte) 0);
-                BitFields.put(buffer, offset + 18, 0, 7, value.top7());
+                BitFields.put(buffer, offset + 18, 0, 7, Ranges.bits(value.top7(), 7, false, "top7"));
                 buffer.putInt(offset + 19, 0);
                 buffer.put(offset + 23, (byte) 0);
             }
         };
 
         /**
-         * {@code struct zoo_bits} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct zoo_bits</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -1214,7 +1215,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct zoo_bits} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct zoo_bits</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -1232,111 +1233,111 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u32 low3 : 3} at offset 0;
-             *     a 3-bit unsigned bitfield at bit 0 of that byte; writes keep the low 3 bits.
+             * <code>__u32 low3 : 3</code> at offset 0;
+             *     a 3-bit unsigned bitfield at bit 0 of that byte; writing a value that does not fit in 3 bits is an {@code IllegalArgumentException}.
              */
             public long low3() {
                 return BitFields.getUnsigned(buffer, offset, 0, 3);
             }
 
             /**
-             * Sets {@code __u32 low3 : 3} at offset 0;
-             *     a 3-bit unsigned bitfield at bit 0 of that byte; writes keep the low 3 bits.
+             * Sets <code>__u32 low3 : 3</code> at offset 0;
+             *     a 3-bit unsigned bitfield at bit 0 of that byte; writing a value that does not fit in 3 bits is an {@code IllegalArgumentException}.
              *
              * @return this view
              */
             public View low3(long value) {
-                BitFields.put(buffer, offset, 0, 3, value);
+                BitFields.put(buffer, offset, 0, 3, Ranges.bits(value, 3, false, "low3"));
                 return this;
             }
 
             /**
-             * {@code __s32 signed5 : 5} at offset 0;
-             *     a 5-bit signed bitfield at bit 3 of that byte; writes keep the low 5 bits.
+             * <code>__s32 signed5 : 5</code> at offset 0;
+             *     a 5-bit signed bitfield at bit 3 of that byte; writing a value that does not fit in 5 bits is an {@code IllegalArgumentException}.
              */
             public int signed5() {
                 return (int) BitFields.getSigned(buffer, offset, 3, 5);
             }
 
             /**
-             * Sets {@code __s32 signed5 : 5} at offset 0;
-             *     a 5-bit signed bitfield at bit 3 of that byte; writes keep the low 5 bits.
+             * Sets <code>__s32 signed5 : 5</code> at offset 0;
+             *     a 5-bit signed bitfield at bit 3 of that byte; writing a value that does not fit in 5 bits is an {@code IllegalArgumentException}.
              *
              * @return this view
              */
             public View signed5(int value) {
-                BitFields.put(buffer, offset, 3, 5, value);
+                BitFields.put(buffer, offset, 3, 5, Ranges.bits(value, 5, true, "signed5"));
                 return this;
             }
 
             /**
-             * {@code __u32 wide20 : 20} at offset 1;
-             *     a 20-bit unsigned bitfield at bit 0 of that byte; writes keep the low 20 bits.
+             * <code>__u32 wide20 : 20</code> at offset 1;
+             *     a 20-bit unsigned bitfield at bit 0 of that byte; writing a value that does not fit in 20 bits is an {@code IllegalArgumentException}.
              */
             public long wide20() {
                 return BitFields.getUnsigned(buffer, offset + 1, 0, 20);
             }
 
             /**
-             * Sets {@code __u32 wide20 : 20} at offset 1;
-             *     a 20-bit unsigned bitfield at bit 0 of that byte; writes keep the low 20 bits.
+             * Sets <code>__u32 wide20 : 20</code> at offset 1;
+             *     a 20-bit unsigned bitfield at bit 0 of that byte; writing a value that does not fit in 20 bits is an {@code IllegalArgumentException}.
              *
              * @return this view
              */
             public View wide20(long value) {
-                BitFields.put(buffer, offset + 1, 0, 20, value);
+                BitFields.put(buffer, offset + 1, 0, 20, Ranges.bits(value, 20, false, "wide20"));
                 return this;
             }
 
             /**
-             * {@code __u64 spans : 40} at offset 8;
-             *     a 40-bit unsigned bitfield at bit 0 of that byte; writes keep the low 40 bits.
+             * <code>__u64 spans : 40</code> at offset 8;
+             *     a 40-bit unsigned bitfield at bit 0 of that byte; writing a value that does not fit in 40 bits is an {@code IllegalArgumentException}.
              */
             public long spans() {
                 return BitFields.getUnsigned(buffer, offset + 8, 0, 40);
             }
 
             /**
-             * Sets {@code __u64 spans : 40} at offset 8;
-             *     a 40-bit unsigned bitfield at bit 0 of that byte; writes keep the low 40 bits.
+             * Sets <code>__u64 spans : 40</code> at offset 8;
+             *     a 40-bit unsigned bitfield at bit 0 of that byte; writing a value that does not fit in 40 bits is an {@code IllegalArgumentException}.
              *
              * @return this view
              */
             public View spans(long value) {
-                BitFields.put(buffer, offset + 8, 0, 40, value);
+                BitFields.put(buffer, offset + 8, 0, 40, Ranges.bits(value, 40, false, "spans"));
                 return this;
             }
 
             /**
-             * {@code __s64 neg23 : 23} at offset 13;
-             *     a 23-bit signed bitfield at bit 0 of that byte; writes keep the low 23 bits.
+             * <code>__s64 neg23 : 23</code> at offset 13;
+             *     a 23-bit signed bitfield at bit 0 of that byte; writing a value that does not fit in 23 bits is an {@code IllegalArgumentException}.
              */
             public long neg23() {
                 return BitFields.getSigned(buffer, offset + 13, 0, 23);
             }
 
             /**
-             * Sets {@code __s64 neg23 : 23} at offset 13;
-             *     a 23-bit signed bitfield at bit 0 of that byte; writes keep the low 23 bits.
+             * Sets <code>__s64 neg23 : 23</code> at offset 13;
+             *     a 23-bit signed bitfield at bit 0 of that byte; writing a value that does not fit in 23 bits is an {@code IllegalArgumentException}.
              *
              * @return this view
              */
             public View neg23(long value) {
-                BitFields.put(buffer, offset + 13, 0, 23, value);
+                BitFields.put(buffer, offset + 13, 0, 23, Ranges.bits(value, 23, true, "neg23"));
                 return this;
             }
 
             /**
-             * {@code bool on : 1} at offset 15;
-             *     a 1-bit unsigned bitfield at bit 7 of that byte; writes keep the low 1 bits.
+             * <code>bool on : 1</code> at offset 15;
+             *     a 1-bit unsigned bitfield at bit 7 of that byte; writing a value that does not fit in 1 bits is an {@code IllegalArgumentException}.
              */
             public boolean on() {
                 return BitFields.getUnsigned(buffer, offset + 15, 7, 1) != 0;
             }
 
             /**
-             * Sets {@code bool on : 1} at offset 15;
-             *     a 1-bit unsigned bitfield at bit 7 of that byte; writes keep the low 1 bits.
+             * Sets <code>bool on : 1</code> at offset 15;
+             *     a 1-bit unsigned bitfield at bit 7 of that byte; writing a value that does not fit in 1 bits is an {@code IllegalArgumentException}.
              *
              * @return this view
              */
@@ -1346,26 +1347,26 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code enum zoo_delta delta : 3} at offset 16;
-             *     a 3-bit signed bitfield at bit 0 of that byte; writes keep the low 3 bits; {@link ZooDelta#of} names it.
+             * <code>enum zoo_delta delta : 3</code> at offset 16;
+             *     a 3-bit signed bitfield at bit 0 of that byte; writing a value that does not fit in 3 bits is an {@code IllegalArgumentException}; {@link ZooDelta#of} names it.
              */
             public int delta() {
                 return (int) BitFields.getSigned(buffer, offset + 16, 0, 3);
             }
 
             /**
-             * Sets {@code enum zoo_delta delta : 3} at offset 16;
-             *     a 3-bit signed bitfield at bit 0 of that byte; writes keep the low 3 bits; {@link ZooDelta#of} names it.
+             * Sets <code>enum zoo_delta delta : 3</code> at offset 16;
+             *     a 3-bit signed bitfield at bit 0 of that byte; writing a value that does not fit in 3 bits is an {@code IllegalArgumentException}; {@link ZooDelta#of} names it.
              *
              * @return this view
              */
             public View delta(int value) {
-                BitFields.put(buffer, offset + 16, 0, 3, value);
+                BitFields.put(buffer, offset + 16, 0, 3, Ranges.bits(value, 3, true, "delta"));
                 return this;
             }
 
             /**
-             * {@code __u8 tail} at offset 17, 1 bytes;
+             * <code>__u8 tail</code> at offset 17, 1 bytes;
              *     unsigned, 0 to 255.
              */
             public int tail() {
@@ -1373,70 +1374,70 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u8 tail} at offset 17, 1 bytes;
+             * Sets <code>__u8 tail</code> at offset 17, 1 bytes;
              *     unsigned, 0 to 255.
              *
              * @return this view
              */
             public View tail(int value) {
-                buffer.put(offset + 17, (byte) value);
+                buffer.put(offset + 17, (byte) Ranges.u8(value, "tail"));
                 return this;
             }
 
             /**
-             * {@code __u16 top7 : 7} at offset 18;
-             *     a 7-bit unsigned bitfield at bit 0 of that byte; writes keep the low 7 bits.
+             * <code>__u16 top7 : 7</code> at offset 18;
+             *     a 7-bit unsigned bitfield at bit 0 of that byte; writing a value that does not fit in 7 bits is an {@code IllegalArgumentException}.
              */
             public int top7() {
                 return (int) BitFields.getUnsigned(buffer, offset + 18, 0, 7);
             }
 
             /**
-             * Sets {@code __u16 top7 : 7} at offset 18;
-             *     a 7-bit unsigned bitfield at bit 0 of that byte; writes keep the low 7 bits.
+             * Sets <code>__u16 top7 : 7</code> at offset 18;
+             *     a 7-bit unsigned bitfield at bit 0 of that byte; writing a value that does not fit in 7 bits is an {@code IllegalArgumentException}.
              *
              * @return this view
              */
             public View top7(int value) {
-                BitFields.put(buffer, offset + 18, 0, 7, value);
+                BitFields.put(buffer, offset + 18, 0, 7, Ranges.bits(value, 7, false, "top7"));
                 return this;
             }
         }
     }
 
     /**
-     * {@code union zoo_word}, 8 bytes, every member a view of the same bytes:
+     * <code>union zoo_word</code>, 8 bytes, every member a view of the same bytes:
      *
-     * <pre>{@code
-     * union zoo_word {
+     * <pre>
+     * union zoo_word &#123;
      *     __u64 whole;
      *     __u32 halves[2];
      *     __u8 bytes[8];
-     *     struct {…} parts;
-     * };
-     * }</pre>
+     *     struct &#123;&#x2026;&#125; parts;
+     * &#125;;
+     * </pre>
      *
      * <p>Members:
      * <ul>
-     *   <li>{@link #whole()}: {@code __u64 whole} at offset 0, 8 bytes;
+     *   <li>{@link #whole()}: <code>__u64 whole</code> at offset 0, 8 bytes;
      *     unsigned: all 64 bits, see Long.toUnsignedString
-     *   <li>{@link #halves()}: {@code __u32 halves[2]} at offset 0, 8 bytes;
+     *   <li>{@link #halves()}: <code>__u32 halves[2]</code> at offset 0, 8 bytes;
      *     exactly 2 elements; unsigned, 0 to 4294967295
-     *   <li>{@link #bytes_()}: {@code __u8 bytes[8]} at offset 0, 8 bytes;
+     *   <li>{@link #bytes_()}: <code>__u8 bytes[8]</code> at offset 0, 8 bytes;
      *     exactly 8 elements; unsigned, 0 to 255
-     *   <li>{@link #parts()}: {@code struct {…} parts} at offset 0, 4 bytes
+     *   <li>{@link #parts()}: <code>struct &#123;&#x2026;&#125; parts</code> at offset 0, 4 bytes
      * </ul>
      *
      * @param bytes the union's {@code SIZE} bytes, in native byte order
      */
     public record ZooWord(byte[] bytes) {
         /**
-         * {@code sizeof(union zoo_word)}.
+         * <code>sizeof(union zoo_word)</code>.
          */
         public static final int SIZE = 8;
 
         /**
-         * Reads and writes {@code union zoo_word} at an offset of a native-order buffer.
+         * Reads and writes <code>union zoo_word</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooWord> CODEC = new Codec<ZooWord>() {
             @Override
@@ -1479,7 +1480,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * The bytes read as {@code __u64 whole} at offset 0, 8 bytes;
+         * The bytes read as <code>__u64 whole</code> at offset 0, 8 bytes;
          *     unsigned: all 64 bits, see Long.toUnsignedString.
          */
         public long whole() {
@@ -1488,7 +1489,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * The union holding {@code value} as {@code __u64 whole} at offset 0, 8 bytes;
+         * The union holding {@code value} as <code>__u64 whole</code> at offset 0, 8 bytes;
          *     unsigned: all 64 bits, see Long.toUnsignedString; the other bytes are zero.
          */
         public static ZooWord ofWhole(long value) {
@@ -1498,7 +1499,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * The bytes read as {@code __u32 halves[2]} at offset 0, 8 bytes;
+         * The bytes read as <code>__u32 halves[2]</code> at offset 0, 8 bytes;
          *     exactly 2 elements; unsigned, 0 to 4294967295.
          */
         public long[] halves() {
@@ -1511,7 +1512,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * The union holding {@code value} as {@code __u32 halves[2]} at offset 0, 8 bytes;
+         * The union holding {@code value} as <code>__u32 halves[2]</code> at offset 0, 8 bytes;
          *     exactly 2 elements; unsigned, 0 to 4294967295; the other bytes are zero.
          */
         public static ZooWord ofHalves(long[] value) {
@@ -1521,13 +1522,13 @@ public final class ZooSkel extends LoadedSkeleton {
             }
             ByteBuffer buffer = ByteBuffer.allocate(SIZE).order(ByteOrder.nativeOrder());
             for (int i = 0; i < 2; i++) {
-                buffer.putInt(4 * i, (int) value[i]);
+                buffer.putInt(4 * i, (int) Ranges.u32(value[i], "halves"));
             }
             return new ZooWord(buffer.array());
         }
 
         /**
-         * The bytes read as {@code __u8 bytes[8]} at offset 0, 8 bytes;
+         * The bytes read as <code>__u8 bytes[8]</code> at offset 0, 8 bytes;
          *     exactly 8 elements; unsigned, 0 to 255.
          */
         public int[] bytes_() {
@@ -1540,7 +1541,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * The union holding {@code value} as {@code __u8 bytes[8]} at offset 0, 8 bytes;
+         * The union holding {@code value} as <code>__u8 bytes[8]</code> at offset 0, 8 bytes;
          *     exactly 8 elements; unsigned, 0 to 255; the other bytes are zero.
          */
         public static ZooWord ofBytes_(int[] value) {
@@ -1550,13 +1551,13 @@ public final class ZooSkel extends LoadedSkeleton {
             }
             ByteBuffer buffer = ByteBuffer.allocate(SIZE).order(ByteOrder.nativeOrder());
             for (int i = 0; i < 8; i++) {
-                buffer.put(i, (byte) value[i]);
+                buffer.put(i, (byte) Ranges.u8(value[i], "bytes"));
             }
             return new ZooWord(buffer.array());
         }
 
         /**
-         * The bytes read as {@code struct {…} parts} at offset 0, 4 bytes.
+         * The bytes read as <code>struct &#123;&#x2026;&#125; parts</code> at offset 0, 4 bytes.
          */
         public ZooWordParts parts() {
             ByteBuffer buffer = memory();
@@ -1564,7 +1565,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * The union holding {@code value} as {@code struct {…} parts} at offset 0, 4 bytes; the other bytes are zero.
+         * The union holding {@code value} as <code>struct &#123;&#x2026;&#125; parts</code> at offset 0, 4 bytes; the other bytes are zero.
          */
         public static ZooWord ofParts(ZooWordParts value) {
             Objects.requireNonNull(value, "parts");
@@ -1589,7 +1590,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code union zoo_word} in place: the getters and setters read and write the bytes at the buffer
+         * <code>union zoo_word</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -1617,7 +1618,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code union zoo_word} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>union zoo_word</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -1635,7 +1636,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u64 whole} at offset 0, 8 bytes;
+             * <code>__u64 whole</code> at offset 0, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              */
             public long whole() {
@@ -1643,7 +1644,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u64 whole} at offset 0, 8 bytes;
+             * Sets <code>__u64 whole</code> at offset 0, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              *
              * @return this view
@@ -1654,7 +1655,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u32 halves[2]} at offset 0, 8 bytes;
+             * <code>__u32 halves[2]</code> at offset 0, 8 bytes;
              *     exactly 2 elements; unsigned, 0 to 4294967295;
              *     index from 0 to 1.
              */
@@ -1664,7 +1665,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 halves[2]} at offset 0, 8 bytes;
+             * Sets <code>__u32 halves[2]</code> at offset 0, 8 bytes;
              *     exactly 2 elements; unsigned, 0 to 4294967295;
              *     index from 0 to 1.
              *
@@ -1672,12 +1673,12 @@ public final class ZooSkel extends LoadedSkeleton {
              */
             public View halves(int index, long value) {
                 Objects.checkIndex(index, 2);
-                buffer.putInt(offset + 4 * index, (int) value);
+                buffer.putInt(offset + 4 * index, (int) Ranges.u32(value, "halves"));
                 return this;
             }
 
             /**
-             * {@code __u8 bytes[8]} at offset 0, 8 bytes;
+             * <code>__u8 bytes[8]</code> at offset 0, 8 bytes;
              *     exactly 8 elements; unsigned, 0 to 255;
              *     index from 0 to 7.
              */
@@ -1687,7 +1688,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u8 bytes[8]} at offset 0, 8 bytes;
+             * Sets <code>__u8 bytes[8]</code> at offset 0, 8 bytes;
              *     exactly 8 elements; unsigned, 0 to 255;
              *     index from 0 to 7.
              *
@@ -1695,12 +1696,12 @@ public final class ZooSkel extends LoadedSkeleton {
              */
             public View bytes_(int index, int value) {
                 Objects.checkIndex(index, 8);
-                buffer.put(offset + index, (byte) value);
+                buffer.put(offset + index, (byte) Ranges.u8(value, "bytes"));
                 return this;
             }
 
             /**
-             * {@code struct {…} parts} at offset 0, 4 bytes.
+             * <code>struct &#123;&#x2026;&#125; parts</code> at offset 0, 4 bytes.
              */
             public ZooWordParts.View parts() {
                 return partsView.wrap(buffer, offset);
@@ -1709,30 +1710,30 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct {…}}, 4 bytes:
+     * <code>struct &#123;&#x2026;&#125;</code>, 4 bytes:
      *
-     * <pre>{@code
-     * struct {…} {
+     * <pre>
+     * struct &#123;&#x2026;&#125; &#123;
      *     __u16 lo;
      *     __u16 hi;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param lo {@code __u16 lo} at offset 0, 2 bytes;
+     * @param lo <code>__u16 lo</code> at offset 0, 2 bytes;
      *     unsigned, 0 to 65535
-     * @param hi {@code __u16 hi} at offset 2, 2 bytes;
+     * @param hi <code>__u16 hi</code> at offset 2, 2 bytes;
      *     unsigned, 0 to 65535
      */
     public record ZooWordParts(int lo, int hi) {
         /**
-         * {@code sizeof(struct {…})}.
+         * <code>sizeof(struct &#123;&#x2026;&#125;)</code>.
          */
         public static final int SIZE = 4;
 
         /**
-         * Reads and writes {@code struct {…}} at an offset of a native-order buffer.
+         * Reads and writes <code>struct &#123;&#x2026;&#125;</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooWordParts> CODEC = new Codec<ZooWordParts>() {
             @Override
@@ -1749,13 +1750,13 @@ public final class ZooSkel extends LoadedSkeleton {
 
             @Override
             public void encode(ZooWordParts value, ByteBuffer buffer, int offset) {
-                buffer.putShort(offset, (short) value.lo());
-                buffer.putShort(offset + 2, (short) value.hi());
+                buffer.putShort(offset, (short) Ranges.u16(value.lo(), "lo"));
+                buffer.putShort(offset + 2, (short) Ranges.u16(value.hi(), "hi"));
             }
         };
 
         /**
-         * {@code struct {…}} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct &#123;&#x2026;&#125;</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -1781,7 +1782,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct {…}} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct &#123;&#x2026;&#125;</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -1799,7 +1800,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u16 lo} at offset 0, 2 bytes;
+             * <code>__u16 lo</code> at offset 0, 2 bytes;
              *     unsigned, 0 to 65535.
              */
             public int lo() {
@@ -1807,18 +1808,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u16 lo} at offset 0, 2 bytes;
+             * Sets <code>__u16 lo</code> at offset 0, 2 bytes;
              *     unsigned, 0 to 65535.
              *
              * @return this view
              */
             public View lo(int value) {
-                buffer.putShort(offset, (short) value);
+                buffer.putShort(offset, (short) Ranges.u16(value, "lo"));
                 return this;
             }
 
             /**
-             * {@code __u16 hi} at offset 2, 2 bytes;
+             * <code>__u16 hi</code> at offset 2, 2 bytes;
              *     unsigned, 0 to 65535.
              */
             public int hi() {
@@ -1826,46 +1827,46 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u16 hi} at offset 2, 2 bytes;
+             * Sets <code>__u16 hi</code> at offset 2, 2 bytes;
              *     unsigned, 0 to 65535.
              *
              * @return this view
              */
             public View hi(int value) {
-                buffer.putShort(offset + 2, (short) value);
+                buffer.putShort(offset + 2, (short) Ranges.u16(value, "hi"));
                 return this;
             }
         }
     }
 
     /**
-     * {@code struct zoo_wide}, 64 bytes:
+     * <code>struct zoo_wide</code>, 64 bytes:
      *
-     * <pre>{@code
-     * struct zoo_wide {
+     * <pre>
+     * struct zoo_wide &#123;
      *     __u8 tag;
      *     __int128 s128;
      *     unsigned __int128 u128[2];
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param tag {@code __u8 tag} at offset 0, 1 bytes;
+     * @param tag <code>__u8 tag</code> at offset 0, 1 bytes;
      *     unsigned, 0 to 255
-     * @param s128 {@code __int128 s128} at offset 16, 16 bytes;
+     * @param s128 <code>__int128 s128</code> at offset 16, 16 bytes;
      *     a signed 128-bit integer
-     * @param u128 {@code unsigned __int128 u128[2]} at offset 32, 32 bytes;
+     * @param u128 <code>unsigned __int128 u128[2]</code> at offset 32, 32 bytes;
      *     exactly 2 elements; each unsigned, 0 to 2^128 - 1; writes keep the low 128 bits
      */
     public record ZooWide(int tag, BigInteger s128, List<BigInteger> u128) {
         /**
-         * {@code sizeof(struct zoo_wide)}.
+         * <code>sizeof(struct zoo_wide)</code>.
          */
         public static final int SIZE = 64;
 
         /**
-         * Reads and writes {@code struct zoo_wide} at an offset of a native-order buffer.
+         * Reads and writes <code>struct zoo_wide</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooWide> CODEC = new Codec<ZooWide>() {
             @Override
@@ -1887,7 +1888,7 @@ public final class ZooSkel extends LoadedSkeleton {
 
             @Override
             public void encode(ZooWide value, ByteBuffer buffer, int offset) {
-                buffer.put(offset, (byte) value.tag());
+                buffer.put(offset, (byte) Ranges.u8(value.tag(), "tag"));
                 // Padding is zeroed: the kernel compares hash-map keys byte by byte.
                 buffer.putLong(offset + 1, 0L);
                 buffer.putInt(offset + 9, 0);
@@ -1912,7 +1913,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_wide} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct zoo_wide</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -1938,7 +1939,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct zoo_wide} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct zoo_wide</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -1956,7 +1957,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u8 tag} at offset 0, 1 bytes;
+             * <code>__u8 tag</code> at offset 0, 1 bytes;
              *     unsigned, 0 to 255.
              */
             public int tag() {
@@ -1964,18 +1965,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u8 tag} at offset 0, 1 bytes;
+             * Sets <code>__u8 tag</code> at offset 0, 1 bytes;
              *     unsigned, 0 to 255.
              *
              * @return this view
              */
             public View tag(int value) {
-                buffer.put(offset, (byte) value);
+                buffer.put(offset, (byte) Ranges.u8(value, "tag"));
                 return this;
             }
 
             /**
-             * {@code __int128 s128} at offset 16, 16 bytes;
+             * <code>__int128 s128</code> at offset 16, 16 bytes;
              *     a signed 128-bit integer.
              */
             public BigInteger s128() {
@@ -1983,7 +1984,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __int128 s128} at offset 16, 16 bytes;
+             * Sets <code>__int128 s128</code> at offset 16, 16 bytes;
              *     a signed 128-bit integer.
              *
              * @return this view
@@ -1995,7 +1996,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code unsigned __int128 u128[2]} at offset 32, 32 bytes;
+             * <code>unsigned __int128 u128[2]</code> at offset 32, 32 bytes;
              *     exactly 2 elements; each unsigned, 0 to 2^128 - 1; writes keep the low 128 bits;
              *     index from 0 to 1.
              */
@@ -2005,7 +2006,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code unsigned __int128 u128[2]} at offset 32, 32 bytes;
+             * Sets <code>unsigned __int128 u128[2]</code> at offset 32, 32 bytes;
              *     exactly 2 elements; each unsigned, 0 to 2^128 - 1; writes keep the low 128 bits;
              *     index from 0 to 1.
              *
@@ -2021,33 +2022,33 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct zoo_packed}, 11 bytes:
+     * <code>struct zoo_packed</code>, 11 bytes:
      *
-     * <pre>{@code
-     * struct zoo_packed {
+     * <pre>
+     * struct zoo_packed &#123;
      *     __u8 tag;
      *     __u64 value;
      *     __u16 port;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param tag {@code __u8 tag} at offset 0, 1 bytes;
+     * @param tag <code>__u8 tag</code> at offset 0, 1 bytes;
      *     unsigned, 0 to 255
-     * @param value {@code __u64 value} at offset 1, 8 bytes;
+     * @param value <code>__u64 value</code> at offset 1, 8 bytes;
      *     unsigned: all 64 bits, see Long.toUnsignedString
-     * @param port {@code __u16 port} at offset 9, 2 bytes;
+     * @param port <code>__u16 port</code> at offset 9, 2 bytes;
      *     unsigned, 0 to 65535
      */
     public record ZooPacked(int tag, long value, int port) {
         /**
-         * {@code sizeof(struct zoo_packed)}.
+         * <code>sizeof(struct zoo_packed)</code>.
          */
         public static final int SIZE = 11;
 
         /**
-         * Reads and writes {@code struct zoo_packed} at an offset of a native-order buffer.
+         * Reads and writes <code>struct zoo_packed</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooPacked> CODEC = new Codec<ZooPacked>() {
             @Override
@@ -2065,14 +2066,14 @@ public final class ZooSkel extends LoadedSkeleton {
 
             @Override
             public void encode(ZooPacked value, ByteBuffer buffer, int offset) {
-                buffer.put(offset, (byte) value.tag());
+                buffer.put(offset, (byte) Ranges.u8(value.tag(), "tag"));
                 buffer.putLong(offset + 1, value.value());
-                buffer.putShort(offset + 9, (short) value.port());
+                buffer.putShort(offset + 9, (short) Ranges.u16(value.port(), "port"));
             }
         };
 
         /**
-         * {@code struct zoo_packed} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct zoo_packed</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -2098,7 +2099,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct zoo_packed} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct zoo_packed</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -2116,7 +2117,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u8 tag} at offset 0, 1 bytes;
+             * <code>__u8 tag</code> at offset 0, 1 bytes;
              *     unsigned, 0 to 255.
              */
             public int tag() {
@@ -2124,18 +2125,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u8 tag} at offset 0, 1 bytes;
+             * Sets <code>__u8 tag</code> at offset 0, 1 bytes;
              *     unsigned, 0 to 255.
              *
              * @return this view
              */
             public View tag(int value) {
-                buffer.put(offset, (byte) value);
+                buffer.put(offset, (byte) Ranges.u8(value, "tag"));
                 return this;
             }
 
             /**
-             * {@code __u64 value} at offset 1, 8 bytes;
+             * <code>__u64 value</code> at offset 1, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              */
             public long value() {
@@ -2143,7 +2144,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u64 value} at offset 1, 8 bytes;
+             * Sets <code>__u64 value</code> at offset 1, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              *
              * @return this view
@@ -2154,7 +2155,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u16 port} at offset 9, 2 bytes;
+             * <code>__u16 port</code> at offset 9, 2 bytes;
              *     unsigned, 0 to 65535.
              */
             public int port() {
@@ -2162,46 +2163,46 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u16 port} at offset 9, 2 bytes;
+             * Sets <code>__u16 port</code> at offset 9, 2 bytes;
              *     unsigned, 0 to 65535.
              *
              * @return this view
              */
             public View port(int value) {
-                buffer.putShort(offset + 9, (short) value);
+                buffer.putShort(offset + 9, (short) Ranges.u16(value, "port"));
                 return this;
             }
         }
     }
 
     /**
-     * {@code struct zoo_nested}, 144 bytes:
+     * <code>struct zoo_nested</code>, 144 bytes:
      *
-     * <pre>{@code
-     * struct zoo_nested {
+     * <pre>
+     * struct zoo_nested &#123;
      *     struct zoo_scalars scalars;
      *     struct zoo_bits bits;
-     *     struct {…} inner;
+     *     struct &#123;&#x2026;&#125; inner;
      *     struct zoo_tagged tagged;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param scalars {@code struct zoo_scalars scalars} at offset 0, 80 bytes
-     * @param bits {@code struct zoo_bits bits} at offset 80, 24 bytes
-     * @param inner {@code struct {…} inner} at offset 104, 16 bytes
-     * @param tagged {@code struct zoo_tagged tagged} at offset 120, 20 bytes
+     * @param scalars <code>struct zoo_scalars scalars</code> at offset 0, 80 bytes
+     * @param bits <code>struct zoo_bits bits</code> at offset 80, 24 bytes
+     * @param inner <code>struct &#123;&#x2026;&#125; inner</code> at offset 104, 16 bytes
+     * @param tagged <code>struct zoo_tagged tagged</code> at offset 120, 20 bytes
      */
     public record ZooNested(ZooScalars scalars, ZooBits bits, ZooNestedInner inner,
             ZooTagged tagged) {
         /**
-         * {@code sizeof(struct zoo_nested)}.
+         * <code>sizeof(struct zoo_nested)</code>.
          */
         public static final int SIZE = 144;
 
         /**
-         * Reads and writes {@code struct zoo_nested} at an offset of a native-order buffer.
+         * Reads and writes <code>struct zoo_nested</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooNested> CODEC = new Codec<ZooNested>() {
             @Override
@@ -2240,7 +2241,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_nested} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct zoo_nested</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -2274,7 +2275,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct zoo_nested} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct zoo_nested</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -2292,28 +2293,28 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code struct zoo_scalars scalars} at offset 0, 80 bytes.
+             * <code>struct zoo_scalars scalars</code> at offset 0, 80 bytes.
              */
             public ZooScalars.View scalars() {
                 return scalarsView.wrap(buffer, offset);
             }
 
             /**
-             * {@code struct zoo_bits bits} at offset 80, 24 bytes.
+             * <code>struct zoo_bits bits</code> at offset 80, 24 bytes.
              */
             public ZooBits.View bits() {
                 return bitsView.wrap(buffer, offset + 80);
             }
 
             /**
-             * {@code struct {…} inner} at offset 104, 16 bytes.
+             * <code>struct &#123;&#x2026;&#125; inner</code> at offset 104, 16 bytes.
              */
             public ZooNestedInner.View inner() {
                 return innerView.wrap(buffer, offset + 104);
             }
 
             /**
-             * {@code struct zoo_tagged tagged} at offset 120, 20 bytes.
+             * <code>struct zoo_tagged tagged</code> at offset 120, 20 bytes.
              */
             public ZooTagged.View tagged() {
                 return taggedView.wrap(buffer, offset + 120);
@@ -2322,10 +2323,10 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct zoo_scalars}, 80 bytes:
+     * <code>struct zoo_scalars</code>, 80 bytes:
      *
-     * <pre>{@code
-     * struct zoo_scalars {
+     * <pre>
+     * struct zoo_scalars &#123;
      *     __s8 s8;
      *     __u8 u8;
      *     __s16 s16;
@@ -2343,50 +2344,50 @@ public final class ZooSkel extends LoadedSkeleton {
      *     enum zoo_small small;
      *     enum zoo_big big;
      *     enum zoo_neg64 neg64;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param s8 {@code __s8 s8} at offset 0, 1 bytes
-     * @param u8 {@code __u8 u8} at offset 1, 1 bytes;
+     * @param s8 <code>__s8 s8</code> at offset 0, 1 bytes
+     * @param u8 <code>__u8 u8</code> at offset 1, 1 bytes;
      *     unsigned, 0 to 255
-     * @param s16 {@code __s16 s16} at offset 2, 2 bytes
-     * @param u16 {@code __u16 u16} at offset 4, 2 bytes;
+     * @param s16 <code>__s16 s16</code> at offset 2, 2 bytes
+     * @param u16 <code>__u16 u16</code> at offset 4, 2 bytes;
      *     unsigned, 0 to 65535
-     * @param s32 {@code __s32 s32} at offset 8, 4 bytes
-     * @param u32 {@code __u32 u32} at offset 12, 4 bytes;
+     * @param s32 <code>__s32 s32</code> at offset 8, 4 bytes
+     * @param u32 <code>__u32 u32</code> at offset 12, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param s64 {@code __s64 s64} at offset 16, 8 bytes
-     * @param u64 {@code __u64 u64} at offset 24, 8 bytes;
+     * @param s64 <code>__s64 s64</code> at offset 16, 8 bytes
+     * @param u64 <code>__u64 u64</code> at offset 24, 8 bytes;
      *     unsigned: all 64 bits, see Long.toUnsignedString
-     * @param flag {@code bool flag} at offset 32, 1 bytes
-     * @param letter {@code char letter} at offset 33, 1 bytes
-     * @param address {@code void *address} at offset 40, 8 bytes;
+     * @param flag <code>bool flag</code> at offset 32, 1 bytes
+     * @param letter <code>char letter</code> at offset 33, 1 bytes
+     * @param address <code>void *address</code> at offset 40, 8 bytes;
      *     a kernel address
-     * @param pid {@code zoo_cv_pid_t pid} at offset 48, 4 bytes;
+     * @param pid <code>zoo_cv_pid_t pid</code> at offset 48, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param state {@code enum zoo_state state} at offset 52, 4 bytes;
+     * @param state <code>enum zoo_state state</code> at offset 52, 4 bytes;
      *     the raw C value (unsigned, 0 to 4294967295); {@link ZooState#of} names it
-     * @param delta {@code enum zoo_delta delta} at offset 56, 4 bytes;
+     * @param delta <code>enum zoo_delta delta</code> at offset 56, 4 bytes;
      *     the raw C value; {@link ZooDelta#of} names it
-     * @param small {@code enum zoo_small small} at offset 60, 1 bytes;
+     * @param small <code>enum zoo_small small</code> at offset 60, 1 bytes;
      *     the raw C value (unsigned, 0 to 255); {@link ZooSmall#of} names it
-     * @param big {@code enum zoo_big big} at offset 64, 8 bytes;
+     * @param big <code>enum zoo_big big</code> at offset 64, 8 bytes;
      *     the raw C value (unsigned: all 64 bits, see Long.toUnsignedString); {@link ZooBig#of} names it
-     * @param neg64 {@code enum zoo_neg64 neg64} at offset 72, 8 bytes;
+     * @param neg64 <code>enum zoo_neg64 neg64</code> at offset 72, 8 bytes;
      *     the raw C value; {@link ZooNeg64#of} names it
      */
     public record ZooScalars(byte s8, int u8, short s16, int u16, int s32, long u32, long s64,
             long u64, boolean flag, byte letter, long address, long pid, long state, int delta,
             int small, long big, long neg64) {
         /**
-         * {@code sizeof(struct zoo_scalars)}.
+         * <code>sizeof(struct zoo_scalars)</code>.
          */
         public static final int SIZE = 80;
 
         /**
-         * Reads and writes {@code struct zoo_scalars} at an offset of a native-order buffer.
+         * Reads and writes <code>struct zoo_scalars</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooScalars> CODEC = new Codec<ZooScalars>() {
             @Override
@@ -2419,13 +2420,13 @@ public final class ZooSkel extends LoadedSkeleton {
             @Override
             public void encode(ZooScalars value, ByteBuffer buffer, int offset) {
                 buffer.put(offset, value.s8());
-                buffer.put(offset + 1, (byte) value.u8());
+                buffer.put(offset + 1, (byte) Ranges.u8(value.u8(), "u8"));
                 buffer.putShort(offset + 2, value.s16());
-                buffer.putShort(offset + 4, (short) value.u16());
+                buffer.putShort(offset + 4, (short) Ranges.u16(value.u16(), "u16"));
                 // Padding is zeroed: the kernel compares hash-map keys byte by byte.
                 buffer.putShort(offset + 6, (short) 0);
                 buffer.putInt(offset + 8, value.s32());
-                buffer.putInt(offset + 12, (int) value.u32());
+                buffer.putInt(offset + 12, (int) Ranges.u32(value.u32(), "u32"));
                 buffer.putLong(offset + 16, value.s64());
                 buffer.putLong(offset + 24, value.u64());
                 buffer.put(offset + 32, (byte) (value.flag() ? 1 : 0));
@@ -2433,10 +2434,10 @@ public final class ZooSkel extends LoadedSkeleton {
                 buffer.putInt(offset + 34, 0);
                 buffer.putShort(offset + 38, (short) 0);
                 buffer.putLong(offset + 40, value.address());
-                buffer.putInt(offset + 48, (int) value.pid());
-                buffer.putInt(offset + 52, (int) value.state());
+                buffer.putInt(offset + 48, (int) Ranges.u32(value.pid(), "pid"));
+                buffer.putInt(offset + 52, (int) Ranges.u32(value.state(), "state"));
                 buffer.putInt(offset + 56, value.delta());
-                buffer.put(offset + 60, (byte) value.small());
+                buffer.put(offset + 60, (byte) Ranges.u8(value.small(), "small"));
                 buffer.putShort(offset + 61, (short) 0);
                 buffer.put(offset + 63, (byte) 0);
                 buffer.putLong(offset + 64, value.big());
@@ -2445,7 +2446,7 @@ public final class ZooSkel extends LoadedSkeleton {
         };
 
         /**
-         * {@code struct zoo_scalars} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct zoo_scalars</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -2471,7 +2472,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct zoo_scalars} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct zoo_scalars</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -2489,14 +2490,14 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __s8 s8} at offset 0, 1 bytes.
+             * <code>__s8 s8</code> at offset 0, 1 bytes.
              */
             public byte s8() {
                 return buffer.get(offset);
             }
 
             /**
-             * Sets {@code __s8 s8} at offset 0, 1 bytes.
+             * Sets <code>__s8 s8</code> at offset 0, 1 bytes.
              *
              * @return this view
              */
@@ -2506,7 +2507,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u8 u8} at offset 1, 1 bytes;
+             * <code>__u8 u8</code> at offset 1, 1 bytes;
              *     unsigned, 0 to 255.
              */
             public int u8() {
@@ -2514,25 +2515,25 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u8 u8} at offset 1, 1 bytes;
+             * Sets <code>__u8 u8</code> at offset 1, 1 bytes;
              *     unsigned, 0 to 255.
              *
              * @return this view
              */
             public View u8(int value) {
-                buffer.put(offset + 1, (byte) value);
+                buffer.put(offset + 1, (byte) Ranges.u8(value, "u8"));
                 return this;
             }
 
             /**
-             * {@code __s16 s16} at offset 2, 2 bytes.
+             * <code>__s16 s16</code> at offset 2, 2 bytes.
              */
             public short s16() {
                 return buffer.getShort(offset + 2);
             }
 
             /**
-             * Sets {@code __s16 s16} at offset 2, 2 bytes.
+             * Sets <code>__s16 s16</code> at offset 2, 2 bytes.
              *
              * @return this view
              */
@@ -2542,7 +2543,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u16 u16} at offset 4, 2 bytes;
+             * <code>__u16 u16</code> at offset 4, 2 bytes;
              *     unsigned, 0 to 65535.
              */
             public int u16() {
@@ -2550,25 +2551,25 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u16 u16} at offset 4, 2 bytes;
+             * Sets <code>__u16 u16</code> at offset 4, 2 bytes;
              *     unsigned, 0 to 65535.
              *
              * @return this view
              */
             public View u16(int value) {
-                buffer.putShort(offset + 4, (short) value);
+                buffer.putShort(offset + 4, (short) Ranges.u16(value, "u16"));
                 return this;
             }
 
             /**
-             * {@code __s32 s32} at offset 8, 4 bytes.
+             * <code>__s32 s32</code> at offset 8, 4 bytes.
              */
             public int s32() {
                 return buffer.getInt(offset + 8);
             }
 
             /**
-             * Sets {@code __s32 s32} at offset 8, 4 bytes.
+             * Sets <code>__s32 s32</code> at offset 8, 4 bytes.
              *
              * @return this view
              */
@@ -2578,7 +2579,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u32 u32} at offset 12, 4 bytes;
+             * <code>__u32 u32</code> at offset 12, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long u32() {
@@ -2586,25 +2587,25 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 u32} at offset 12, 4 bytes;
+             * Sets <code>__u32 u32</code> at offset 12, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View u32(long value) {
-                buffer.putInt(offset + 12, (int) value);
+                buffer.putInt(offset + 12, (int) Ranges.u32(value, "u32"));
                 return this;
             }
 
             /**
-             * {@code __s64 s64} at offset 16, 8 bytes.
+             * <code>__s64 s64</code> at offset 16, 8 bytes.
              */
             public long s64() {
                 return buffer.getLong(offset + 16);
             }
 
             /**
-             * Sets {@code __s64 s64} at offset 16, 8 bytes.
+             * Sets <code>__s64 s64</code> at offset 16, 8 bytes.
              *
              * @return this view
              */
@@ -2614,7 +2615,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u64 u64} at offset 24, 8 bytes;
+             * <code>__u64 u64</code> at offset 24, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              */
             public long u64() {
@@ -2622,7 +2623,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u64 u64} at offset 24, 8 bytes;
+             * Sets <code>__u64 u64</code> at offset 24, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              *
              * @return this view
@@ -2633,14 +2634,14 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code bool flag} at offset 32, 1 bytes.
+             * <code>bool flag</code> at offset 32, 1 bytes.
              */
             public boolean flag() {
                 return buffer.get(offset + 32) != 0;
             }
 
             /**
-             * Sets {@code bool flag} at offset 32, 1 bytes.
+             * Sets <code>bool flag</code> at offset 32, 1 bytes.
              *
              * @return this view
              */
@@ -2650,14 +2651,14 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code char letter} at offset 33, 1 bytes.
+             * <code>char letter</code> at offset 33, 1 bytes.
              */
             public byte letter() {
                 return buffer.get(offset + 33);
             }
 
             /**
-             * Sets {@code char letter} at offset 33, 1 bytes.
+             * Sets <code>char letter</code> at offset 33, 1 bytes.
              *
              * @return this view
              */
@@ -2667,7 +2668,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code void *address} at offset 40, 8 bytes;
+             * <code>void *address</code> at offset 40, 8 bytes;
              *     a kernel address.
              */
             public long address() {
@@ -2675,7 +2676,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code void *address} at offset 40, 8 bytes;
+             * Sets <code>void *address</code> at offset 40, 8 bytes;
              *     a kernel address.
              *
              * @return this view
@@ -2686,7 +2687,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code zoo_cv_pid_t pid} at offset 48, 4 bytes;
+             * <code>zoo_cv_pid_t pid</code> at offset 48, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long pid() {
@@ -2694,18 +2695,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code zoo_cv_pid_t pid} at offset 48, 4 bytes;
+             * Sets <code>zoo_cv_pid_t pid</code> at offset 48, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View pid(long value) {
-                buffer.putInt(offset + 48, (int) value);
+                buffer.putInt(offset + 48, (int) Ranges.u32(value, "pid"));
                 return this;
             }
 
             /**
-             * {@code enum zoo_state state} at offset 52, 4 bytes;
+             * <code>enum zoo_state state</code> at offset 52, 4 bytes;
              *     the raw C value (unsigned, 0 to 4294967295); {@link ZooState#of} names it.
              */
             public long state() {
@@ -2713,18 +2714,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code enum zoo_state state} at offset 52, 4 bytes;
+             * Sets <code>enum zoo_state state</code> at offset 52, 4 bytes;
              *     the raw C value (unsigned, 0 to 4294967295); {@link ZooState#of} names it.
              *
              * @return this view
              */
             public View state(long value) {
-                buffer.putInt(offset + 52, (int) value);
+                buffer.putInt(offset + 52, (int) Ranges.u32(value, "state"));
                 return this;
             }
 
             /**
-             * {@code enum zoo_delta delta} at offset 56, 4 bytes;
+             * <code>enum zoo_delta delta</code> at offset 56, 4 bytes;
              *     the raw C value; {@link ZooDelta#of} names it.
              */
             public int delta() {
@@ -2732,7 +2733,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code enum zoo_delta delta} at offset 56, 4 bytes;
+             * Sets <code>enum zoo_delta delta</code> at offset 56, 4 bytes;
              *     the raw C value; {@link ZooDelta#of} names it.
              *
              * @return this view
@@ -2743,7 +2744,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code enum zoo_small small} at offset 60, 1 bytes;
+             * <code>enum zoo_small small</code> at offset 60, 1 bytes;
              *     the raw C value (unsigned, 0 to 255); {@link ZooSmall#of} names it.
              */
             public int small() {
@@ -2751,18 +2752,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code enum zoo_small small} at offset 60, 1 bytes;
+             * Sets <code>enum zoo_small small</code> at offset 60, 1 bytes;
              *     the raw C value (unsigned, 0 to 255); {@link ZooSmall#of} names it.
              *
              * @return this view
              */
             public View small(int value) {
-                buffer.put(offset + 60, (byte) value);
+                buffer.put(offset + 60, (byte) Ranges.u8(value, "small"));
                 return this;
             }
 
             /**
-             * {@code enum zoo_big big} at offset 64, 8 bytes;
+             * <code>enum zoo_big big</code> at offset 64, 8 bytes;
              *     the raw C value (unsigned: all 64 bits, see Long.toUnsignedString); {@link ZooBig#of} names it.
              */
             public long big() {
@@ -2770,7 +2771,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code enum zoo_big big} at offset 64, 8 bytes;
+             * Sets <code>enum zoo_big big</code> at offset 64, 8 bytes;
              *     the raw C value (unsigned: all 64 bits, see Long.toUnsignedString); {@link ZooBig#of} names it.
              *
              * @return this view
@@ -2781,7 +2782,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code enum zoo_neg64 neg64} at offset 72, 8 bytes;
+             * <code>enum zoo_neg64 neg64</code> at offset 72, 8 bytes;
              *     the raw C value; {@link ZooNeg64#of} names it.
              */
             public long neg64() {
@@ -2789,7 +2790,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code enum zoo_neg64 neg64} at offset 72, 8 bytes;
+             * Sets <code>enum zoo_neg64 neg64</code> at offset 72, 8 bytes;
              *     the raw C value; {@link ZooNeg64#of} names it.
              *
              * @return this view
@@ -2802,29 +2803,29 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct {…}}, 16 bytes:
+     * <code>struct &#123;&#x2026;&#125;</code>, 16 bytes:
      *
-     * <pre>{@code
-     * struct {…} {
+     * <pre>
+     * struct &#123;&#x2026;&#125; &#123;
      *     zoo_counts_t counts;
      *     __u64 when;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param counts {@code zoo_counts_t counts} at offset 0, 8 bytes
-     * @param when {@code __u64 when} at offset 8, 8 bytes;
+     * @param counts <code>zoo_counts_t counts</code> at offset 0, 8 bytes
+     * @param when_ <code>__u64 when</code> at offset 8, 8 bytes;
      *     unsigned: all 64 bits, see Long.toUnsignedString
      */
-    public record ZooNestedInner(ZooCountsT counts, long when) {
+    public record ZooNestedInner(ZooCountsT counts, long when_) {
         /**
-         * {@code sizeof(struct {…})}.
+         * <code>sizeof(struct &#123;&#x2026;&#125;)</code>.
          */
         public static final int SIZE = 16;
 
         /**
-         * Reads and writes {@code struct {…}} at an offset of a native-order buffer.
+         * Reads and writes <code>struct &#123;&#x2026;&#125;</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooNestedInner> CODEC = new Codec<ZooNestedInner>() {
             @Override
@@ -2842,7 +2843,7 @@ public final class ZooSkel extends LoadedSkeleton {
             @Override
             public void encode(ZooNestedInner value, ByteBuffer buffer, int offset) {
                 ZooCountsT.CODEC.encode(value.counts(), buffer, offset);
-                buffer.putLong(offset + 8, value.when());
+                buffer.putLong(offset + 8, value.when_());
             }
         };
 
@@ -2854,7 +2855,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct {…}} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct &#123;&#x2026;&#125;</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -2882,7 +2883,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct {…}} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct &#123;&#x2026;&#125;</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -2900,27 +2901,27 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code zoo_counts_t counts} at offset 0, 8 bytes.
+             * <code>zoo_counts_t counts</code> at offset 0, 8 bytes.
              */
             public ZooCountsT.View counts() {
                 return countsView.wrap(buffer, offset);
             }
 
             /**
-             * {@code __u64 when} at offset 8, 8 bytes;
+             * <code>__u64 when</code> at offset 8, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              */
-            public long when() {
+            public long when_() {
                 return buffer.getLong(offset + 8);
             }
 
             /**
-             * Sets {@code __u64 when} at offset 8, 8 bytes;
+             * Sets <code>__u64 when</code> at offset 8, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              *
              * @return this view
              */
-            public View when(long value) {
+            public View when_(long value) {
                 buffer.putLong(offset + 8, value);
                 return this;
             }
@@ -2928,30 +2929,30 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct {…}}, 8 bytes:
+     * <code>struct &#123;&#x2026;&#125;</code>, 8 bytes:
      *
-     * <pre>{@code
-     * struct {…} {
+     * <pre>
+     * struct &#123;&#x2026;&#125; &#123;
      *     __u32 hits;
      *     __u32 misses;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param hits {@code __u32 hits} at offset 0, 4 bytes;
+     * @param hits <code>__u32 hits</code> at offset 0, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param misses {@code __u32 misses} at offset 4, 4 bytes;
+     * @param misses <code>__u32 misses</code> at offset 4, 4 bytes;
      *     unsigned, 0 to 4294967295
      */
     public record ZooCountsT(long hits, long misses) {
         /**
-         * {@code sizeof(struct {…})}.
+         * <code>sizeof(struct &#123;&#x2026;&#125;)</code>.
          */
         public static final int SIZE = 8;
 
         /**
-         * Reads and writes {@code struct {…}} at an offset of a native-order buffer.
+         * Reads and writes <code>struct &#123;&#x2026;&#125;</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooCountsT> CODEC = new Codec<ZooCountsT>() {
             @Override
@@ -2968,13 +2969,13 @@ public final class ZooSkel extends LoadedSkeleton {
 
             @Override
             public void encode(ZooCountsT value, ByteBuffer buffer, int offset) {
-                buffer.putInt(offset, (int) value.hits());
-                buffer.putInt(offset + 4, (int) value.misses());
+                buffer.putInt(offset, (int) Ranges.u32(value.hits(), "hits"));
+                buffer.putInt(offset + 4, (int) Ranges.u32(value.misses(), "misses"));
             }
         };
 
         /**
-         * {@code struct {…}} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct &#123;&#x2026;&#125;</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -3000,7 +3001,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct {…}} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct &#123;&#x2026;&#125;</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -3018,7 +3019,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u32 hits} at offset 0, 4 bytes;
+             * <code>__u32 hits</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long hits() {
@@ -3026,18 +3027,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 hits} at offset 0, 4 bytes;
+             * Sets <code>__u32 hits</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View hits(long value) {
-                buffer.putInt(offset, (int) value);
+                buffer.putInt(offset, (int) Ranges.u32(value, "hits"));
                 return this;
             }
 
             /**
-             * {@code __u32 misses} at offset 4, 4 bytes;
+             * <code>__u32 misses</code> at offset 4, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long misses() {
@@ -3045,47 +3046,47 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 misses} at offset 4, 4 bytes;
+             * Sets <code>__u32 misses</code> at offset 4, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View misses(long value) {
-                buffer.putInt(offset + 4, (int) value);
+                buffer.putInt(offset + 4, (int) Ranges.u32(value, "misses"));
                 return this;
             }
         }
     }
 
     /**
-     * {@code struct zoo_tagged}, 20 bytes:
+     * <code>struct zoo_tagged</code>, 20 bytes:
      *
-     * <pre>{@code
-     * struct zoo_tagged {
+     * <pre>
+     * struct zoo_tagged &#123;
      *     __u8 kind;
-     *     union {…};
-     *     struct {…};
+     *     union &#123;&#x2026;&#125;;
+     *     struct &#123;&#x2026;&#125;;
      *     __u8 trailer;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param kind {@code __u8 kind} at offset 0, 1 bytes;
+     * @param kind <code>__u8 kind</code> at offset 0, 1 bytes;
      *     unsigned, 0 to 255
-     * @param anon1 {@code union {…}} at offset 4, 8 bytes
-     * @param anon2 {@code struct {…}} at offset 12, 4 bytes
-     * @param trailer {@code __u8 trailer} at offset 16, 1 bytes;
+     * @param anon1 <code>union &#123;&#x2026;&#125;</code> at offset 4, 8 bytes
+     * @param anon2 <code>struct &#123;&#x2026;&#125;</code> at offset 12, 4 bytes
+     * @param trailer <code>__u8 trailer</code> at offset 16, 1 bytes;
      *     unsigned, 0 to 255
      */
     public record ZooTagged(int kind, ZooTaggedAnon1 anon1, ZooTaggedAnon2 anon2, int trailer) {
         /**
-         * {@code sizeof(struct zoo_tagged)}.
+         * <code>sizeof(struct zoo_tagged)</code>.
          */
         public static final int SIZE = 20;
 
         /**
-         * Reads and writes {@code struct zoo_tagged} at an offset of a native-order buffer.
+         * Reads and writes <code>struct zoo_tagged</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooTagged> CODEC = new Codec<ZooTagged>() {
             @Override
@@ -3104,13 +3105,13 @@ public final class ZooSkel extends LoadedSkeleton {
 
             @Override
             public void encode(ZooTagged value, ByteBuffer buffer, int offset) {
-                buffer.put(offset, (byte) value.kind());
+                buffer.put(offset, (byte) Ranges.u8(value.kind(), "kind"));
                 // Padding is zeroed: the kernel compares hash-map keys byte by byte.
                 buffer.putShort(offset + 1, (short) 0);
                 buffer.put(offset + 3, (byte) 0);
                 ZooTaggedAnon1.CODEC.encode(value.anon1(), buffer, offset + 4);
                 ZooTaggedAnon2.CODEC.encode(value.anon2(), buffer, offset + 12);
-                buffer.put(offset + 16, (byte) value.trailer());
+                buffer.put(offset + 16, (byte) Ranges.u8(value.trailer(), "trailer"));
                 buffer.putShort(offset + 17, (short) 0);
                 buffer.put(offset + 19, (byte) 0);
             }
@@ -3125,7 +3126,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_tagged} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct zoo_tagged</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -3155,7 +3156,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct zoo_tagged} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct zoo_tagged</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -3173,7 +3174,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u8 kind} at offset 0, 1 bytes;
+             * <code>__u8 kind</code> at offset 0, 1 bytes;
              *     unsigned, 0 to 255.
              */
             public int kind() {
@@ -3181,32 +3182,32 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u8 kind} at offset 0, 1 bytes;
+             * Sets <code>__u8 kind</code> at offset 0, 1 bytes;
              *     unsigned, 0 to 255.
              *
              * @return this view
              */
             public View kind(int value) {
-                buffer.put(offset, (byte) value);
+                buffer.put(offset, (byte) Ranges.u8(value, "kind"));
                 return this;
             }
 
             /**
-             * {@code union {…}} at offset 4, 8 bytes.
+             * <code>union &#123;&#x2026;&#125;</code> at offset 4, 8 bytes.
              */
             public ZooTaggedAnon1.View anon1() {
                 return anon1View.wrap(buffer, offset + 4);
             }
 
             /**
-             * {@code struct {…}} at offset 12, 4 bytes.
+             * <code>struct &#123;&#x2026;&#125;</code> at offset 12, 4 bytes.
              */
             public ZooTaggedAnon2.View anon2() {
                 return anon2View.wrap(buffer, offset + 12);
             }
 
             /**
-             * {@code __u8 trailer} at offset 16, 1 bytes;
+             * <code>__u8 trailer</code> at offset 16, 1 bytes;
              *     unsigned, 0 to 255.
              */
             public int trailer() {
@@ -3214,46 +3215,46 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u8 trailer} at offset 16, 1 bytes;
+             * Sets <code>__u8 trailer</code> at offset 16, 1 bytes;
              *     unsigned, 0 to 255.
              *
              * @return this view
              */
             public View trailer(int value) {
-                buffer.put(offset + 16, (byte) value);
+                buffer.put(offset + 16, (byte) Ranges.u8(value, "trailer"));
                 return this;
             }
         }
     }
 
     /**
-     * {@code union {…}}, 8 bytes, every member a view of the same bytes:
+     * <code>union &#123;&#x2026;&#125;</code>, 8 bytes, every member a view of the same bytes:
      *
-     * <pre>{@code
-     * union {…} {
+     * <pre>
+     * union &#123;&#x2026;&#125; &#123;
      *     __u32 number;
      *     char text[6];
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>Members:
      * <ul>
-     *   <li>{@link #number()}: {@code __u32 number} at offset 0, 4 bytes;
+     *   <li>{@link #number()}: <code>__u32 number</code> at offset 0, 4 bytes;
      *     unsigned, 0 to 4294967295
-     *   <li>{@link #text()}: {@code char text[6]} at offset 0, 6 bytes;
-     *     text up to the first NUL, at most 5 UTF-8 bytes (longer text is cut on write)
+     *   <li>{@link #text()}: <code>char text[6]</code> at offset 0, 6 bytes;
+     *     text up to the first NUL, at most 6 UTF-8 bytes (all 6 when it has no NUL; longer text is cut at a whole character on write)
      * </ul>
      *
      * @param bytes the union's {@code SIZE} bytes, in native byte order
      */
     public record ZooTaggedAnon1(byte[] bytes) {
         /**
-         * {@code sizeof(union {…})}.
+         * <code>sizeof(union &#123;&#x2026;&#125;)</code>.
          */
         public static final int SIZE = 8;
 
         /**
-         * Reads and writes {@code union {…}} at an offset of a native-order buffer.
+         * Reads and writes <code>union &#123;&#x2026;&#125;</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooTaggedAnon1> CODEC = new Codec<ZooTaggedAnon1>() {
             @Override
@@ -3279,7 +3280,7 @@ public final class ZooSkel extends LoadedSkeleton {
          */
         public ZooTaggedAnon1 {
             if (bytes.length != SIZE) {
-                throw new IllegalArgumentException("union {…} has 8 bytes, not " + bytes.length);
+                throw new IllegalArgumentException("union {\u2026} has 8 bytes, not " + bytes.length);
             }
             bytes = bytes.clone();
         }
@@ -3296,7 +3297,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * The bytes read as {@code __u32 number} at offset 0, 4 bytes;
+         * The bytes read as <code>__u32 number</code> at offset 0, 4 bytes;
          *     unsigned, 0 to 4294967295.
          */
         public long number() {
@@ -3305,18 +3306,18 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * The union holding {@code value} as {@code __u32 number} at offset 0, 4 bytes;
+         * The union holding {@code value} as <code>__u32 number</code> at offset 0, 4 bytes;
          *     unsigned, 0 to 4294967295; the other bytes are zero.
          */
         public static ZooTaggedAnon1 ofNumber(long value) {
             ByteBuffer buffer = ByteBuffer.allocate(SIZE).order(ByteOrder.nativeOrder());
-            buffer.putInt(0, (int) value);
+            buffer.putInt(0, (int) Ranges.u32(value, "number"));
             return new ZooTaggedAnon1(buffer.array());
         }
 
         /**
-         * The bytes read as {@code char text[6]} at offset 0, 6 bytes;
-         *     text up to the first NUL, at most 5 UTF-8 bytes (longer text is cut on write).
+         * The bytes read as <code>char text[6]</code> at offset 0, 6 bytes;
+         *     text up to the first NUL, at most 6 UTF-8 bytes (all 6 when it has no NUL; longer text is cut at a whole character on write).
          */
         public String text() {
             ByteBuffer buffer = memory();
@@ -3324,8 +3325,8 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * The union holding {@code value} as {@code char text[6]} at offset 0, 6 bytes;
-         *     text up to the first NUL, at most 5 UTF-8 bytes (longer text is cut on write); the other bytes are zero.
+         * The union holding {@code value} as <code>char text[6]</code> at offset 0, 6 bytes;
+         *     text up to the first NUL, at most 6 UTF-8 bytes (all 6 when it has no NUL; longer text is cut at a whole character on write); the other bytes are zero.
          */
         public static ZooTaggedAnon1 ofText(String value) {
             Objects.requireNonNull(value, "text");
@@ -3350,7 +3351,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code union {…}} in place: the getters and setters read and write the bytes at the buffer
+         * <code>union &#123;&#x2026;&#125;</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -3376,7 +3377,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code union {…}} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>union &#123;&#x2026;&#125;</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -3394,7 +3395,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u32 number} at offset 0, 4 bytes;
+             * <code>__u32 number</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long number() {
@@ -3402,27 +3403,27 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 number} at offset 0, 4 bytes;
+             * Sets <code>__u32 number</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View number(long value) {
-                buffer.putInt(offset, (int) value);
+                buffer.putInt(offset, (int) Ranges.u32(value, "number"));
                 return this;
             }
 
             /**
-             * {@code char text[6]} at offset 0, 6 bytes;
-             *     text up to the first NUL, at most 5 UTF-8 bytes (longer text is cut on write).
+             * <code>char text[6]</code> at offset 0, 6 bytes;
+             *     text up to the first NUL, at most 6 UTF-8 bytes (all 6 when it has no NUL; longer text is cut at a whole character on write).
              */
             public String text() {
                 return Codecs.getString(buffer, offset, 6);
             }
 
             /**
-             * Copies the raw bytes of {@code char text[6]} at offset 0, 6 bytes;
-             *     text up to the first NUL, at most 5 UTF-8 bytes (longer text is cut on write).
+             * Copies the raw bytes of <code>char text[6]</code> at offset 0, 6 bytes;
+             *     text up to the first NUL, at most 6 UTF-8 bytes (all 6 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @param dst receives up to 6 bytes, the NUL and what follows it included
              * @return the length of the text, the bytes before the first NUL
@@ -3432,8 +3433,8 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code char text[6]} at offset 0, 6 bytes;
-             *     text up to the first NUL, at most 5 UTF-8 bytes (longer text is cut on write).
+             * Sets <code>char text[6]</code> at offset 0, 6 bytes;
+             *     text up to the first NUL, at most 6 UTF-8 bytes (all 6 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @return this view
              */
@@ -3446,30 +3447,30 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct {…}}, 4 bytes:
+     * <code>struct &#123;&#x2026;&#125;</code>, 4 bytes:
      *
-     * <pre>{@code
-     * struct {…} {
+     * <pre>
+     * struct &#123;&#x2026;&#125; &#123;
      *     __u16 x;
      *     __u16 y;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param x {@code __u16 x} at offset 0, 2 bytes;
+     * @param x <code>__u16 x</code> at offset 0, 2 bytes;
      *     unsigned, 0 to 65535
-     * @param y {@code __u16 y} at offset 2, 2 bytes;
+     * @param y <code>__u16 y</code> at offset 2, 2 bytes;
      *     unsigned, 0 to 65535
      */
     public record ZooTaggedAnon2(int x, int y) {
         /**
-         * {@code sizeof(struct {…})}.
+         * <code>sizeof(struct &#123;&#x2026;&#125;)</code>.
          */
         public static final int SIZE = 4;
 
         /**
-         * Reads and writes {@code struct {…}} at an offset of a native-order buffer.
+         * Reads and writes <code>struct &#123;&#x2026;&#125;</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooTaggedAnon2> CODEC = new Codec<ZooTaggedAnon2>() {
             @Override
@@ -3486,13 +3487,13 @@ public final class ZooSkel extends LoadedSkeleton {
 
             @Override
             public void encode(ZooTaggedAnon2 value, ByteBuffer buffer, int offset) {
-                buffer.putShort(offset, (short) value.x());
-                buffer.putShort(offset + 2, (short) value.y());
+                buffer.putShort(offset, (short) Ranges.u16(value.x(), "x"));
+                buffer.putShort(offset + 2, (short) Ranges.u16(value.y(), "y"));
             }
         };
 
         /**
-         * {@code struct {…}} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct &#123;&#x2026;&#125;</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -3518,7 +3519,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct {…}} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct &#123;&#x2026;&#125;</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -3536,7 +3537,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u16 x} at offset 0, 2 bytes;
+             * <code>__u16 x</code> at offset 0, 2 bytes;
              *     unsigned, 0 to 65535.
              */
             public int x() {
@@ -3544,18 +3545,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u16 x} at offset 0, 2 bytes;
+             * Sets <code>__u16 x</code> at offset 0, 2 bytes;
              *     unsigned, 0 to 65535.
              *
              * @return this view
              */
             public View x(int value) {
-                buffer.putShort(offset, (short) value);
+                buffer.putShort(offset, (short) Ranges.u16(value, "x"));
                 return this;
             }
 
             /**
-             * {@code __u16 y} at offset 2, 2 bytes;
+             * <code>__u16 y</code> at offset 2, 2 bytes;
              *     unsigned, 0 to 65535.
              */
             public int y() {
@@ -3563,23 +3564,23 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u16 y} at offset 2, 2 bytes;
+             * Sets <code>__u16 y</code> at offset 2, 2 bytes;
              *     unsigned, 0 to 65535.
              *
              * @return this view
              */
             public View y(int value) {
-                buffer.putShort(offset + 2, (short) value);
+                buffer.putShort(offset + 2, (short) Ranges.u16(value, "y"));
                 return this;
             }
         }
     }
 
     /**
-     * {@code struct zoo_arrays}, 120 bytes:
+     * <code>struct zoo_arrays</code>, 120 bytes:
      *
-     * <pre>{@code
-     * struct zoo_arrays {
+     * <pre>
+     * struct zoo_arrays &#123;
      *     __u16 one[3];
      *     __s32 grid[2][3];
      *     __u8 cube[2][2][2];
@@ -3588,39 +3589,39 @@ public final class ZooSkel extends LoadedSkeleton {
      *     union zoo_word words[2];
      *     enum zoo_delta deltas[2];
      *     char comm[16];
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>Arrays are held as they are, not copied: do not change them once passed in.
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param one {@code __u16 one[3]} at offset 0, 6 bytes;
+     * @param one <code>__u16 one[3]</code> at offset 0, 6 bytes;
      *     exactly 3 elements; unsigned, 0 to 65535
-     * @param grid {@code __s32 grid[2][3]} at offset 8, 24 bytes;
+     * @param grid <code>__s32 grid[2][3]</code> at offset 8, 24 bytes;
      *     exactly 2 arrays of exactly 3 elements
-     * @param cube {@code __u8 cube[2][2][2]} at offset 32, 8 bytes;
+     * @param cube <code>__u8 cube[2][2][2]</code> at offset 32, 8 bytes;
      *     exactly 2 arrays of exactly 2 arrays of exactly 2 elements; unsigned, 0 to 255
-     * @param names {@code char names[2][8]} at offset 40, 16 bytes;
-     *     exactly 2 elements; each text up to the first NUL, at most 7 UTF-8 bytes (longer text is cut on write)
-     * @param packs {@code struct zoo_packed packs[2]} at offset 56, 22 bytes;
+     * @param names <code>char names[2][8]</code> at offset 40, 16 bytes;
+     *     exactly 2 elements; each text up to the first NUL, at most 8 UTF-8 bytes (all 8 when it has no NUL; longer text is cut at a whole character on write)
+     * @param packs <code>struct zoo_packed packs[2]</code> at offset 56, 22 bytes;
      *     exactly 2 elements
-     * @param words {@code union zoo_word words[2]} at offset 80, 16 bytes;
+     * @param words <code>union zoo_word words[2]</code> at offset 80, 16 bytes;
      *     exactly 2 elements
-     * @param deltas {@code enum zoo_delta deltas[2]} at offset 96, 8 bytes;
+     * @param deltas <code>enum zoo_delta deltas[2]</code> at offset 96, 8 bytes;
      *     exactly 2 elements
-     * @param comm {@code char comm[16]} at offset 104, 16 bytes;
-     *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write)
+     * @param comm <code>char comm[16]</code> at offset 104, 16 bytes;
+     *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write)
      */
     public record ZooArrays(int[] one, int[][] grid, int[][][] cube, List<String> names,
             List<ZooPacked> packs, List<ZooWord> words, int[] deltas, String comm) {
         /**
-         * {@code sizeof(struct zoo_arrays)}.
+         * <code>sizeof(struct zoo_arrays)</code>.
          */
         public static final int SIZE = 120;
 
         /**
-         * Reads and writes {@code struct zoo_arrays} at an offset of a native-order buffer.
+         * Reads and writes <code>struct zoo_arrays</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooArrays> CODEC = new Codec<ZooArrays>() {
             @Override
@@ -3684,7 +3685,7 @@ public final class ZooSkel extends LoadedSkeleton {
             @Override
             public void encode(ZooArrays value, ByteBuffer buffer, int offset) {
                 for (int i = 0; i < 3; i++) {
-                    buffer.putShort(offset + 2 * i, (short) value.one()[i]);
+                    buffer.putShort(offset + 2 * i, (short) Ranges.u16(value.one()[i], "one"));
                 }
                 // Padding is zeroed: the kernel compares hash-map keys byte by byte.
                 buffer.putShort(offset + 6, (short) 0);
@@ -3696,7 +3697,7 @@ public final class ZooSkel extends LoadedSkeleton {
                 for (int i = 0; i < 2; i++) {
                     for (int i1 = 0; i1 < 2; i1++) {
                         for (int i2 = 0; i2 < 2; i2++) {
-                            buffer.put(offset + 32 + 4 * i + 2 * i1 + i2, (byte) value.cube()[i][i1][i2]);
+                            buffer.put(offset + 32 + 4 * i + 2 * i1 + i2, (byte) Ranges.u8(value.cube()[i][i1][i2], "cube"));
                         }
                     }
                 }
@@ -3803,7 +3804,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_arrays} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct zoo_arrays</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -3833,7 +3834,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct zoo_arrays} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct zoo_arrays</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -3851,7 +3852,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u16 one[3]} at offset 0, 6 bytes;
+             * <code>__u16 one[3]</code> at offset 0, 6 bytes;
              *     exactly 3 elements; unsigned, 0 to 65535;
              *     index from 0 to 2.
              */
@@ -3861,7 +3862,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u16 one[3]} at offset 0, 6 bytes;
+             * Sets <code>__u16 one[3]</code> at offset 0, 6 bytes;
              *     exactly 3 elements; unsigned, 0 to 65535;
              *     index from 0 to 2.
              *
@@ -3869,12 +3870,12 @@ public final class ZooSkel extends LoadedSkeleton {
              */
             public View one(int index, int value) {
                 Objects.checkIndex(index, 3);
-                buffer.putShort(offset + 2 * index, (short) value);
+                buffer.putShort(offset + 2 * index, (short) Ranges.u16(value, "one"));
                 return this;
             }
 
             /**
-             * {@code __s32 grid[2][3]} at offset 8, 24 bytes;
+             * <code>__s32 grid[2][3]</code> at offset 8, 24 bytes;
              *     exactly 2 arrays of exactly 3 elements;
              *     index0, index1 from 0 to 1, 2.
              */
@@ -3885,7 +3886,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __s32 grid[2][3]} at offset 8, 24 bytes;
+             * Sets <code>__s32 grid[2][3]</code> at offset 8, 24 bytes;
              *     exactly 2 arrays of exactly 3 elements;
              *     index0, index1 from 0 to 1, 2.
              *
@@ -3899,7 +3900,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u8 cube[2][2][2]} at offset 32, 8 bytes;
+             * <code>__u8 cube[2][2][2]</code> at offset 32, 8 bytes;
              *     exactly 2 arrays of exactly 2 arrays of exactly 2 elements; unsigned, 0 to 255;
              *     index0, index1, index2 from 0 to 1, 1, 1.
              */
@@ -3911,7 +3912,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u8 cube[2][2][2]} at offset 32, 8 bytes;
+             * Sets <code>__u8 cube[2][2][2]</code> at offset 32, 8 bytes;
              *     exactly 2 arrays of exactly 2 arrays of exactly 2 elements; unsigned, 0 to 255;
              *     index0, index1, index2 from 0 to 1, 1, 1.
              *
@@ -3921,13 +3922,13 @@ public final class ZooSkel extends LoadedSkeleton {
                 Objects.checkIndex(index0, 2);
                 Objects.checkIndex(index1, 2);
                 Objects.checkIndex(index2, 2);
-                buffer.put(offset + 32 + 4 * index0 + 2 * index1 + index2, (byte) value);
+                buffer.put(offset + 32 + 4 * index0 + 2 * index1 + index2, (byte) Ranges.u8(value, "cube"));
                 return this;
             }
 
             /**
-             * {@code char names[2][8]} at offset 40, 16 bytes;
-             *     exactly 2 elements; each text up to the first NUL, at most 7 UTF-8 bytes (longer text is cut on write);
+             * <code>char names[2][8]</code> at offset 40, 16 bytes;
+             *     exactly 2 elements; each text up to the first NUL, at most 8 UTF-8 bytes (all 8 when it has no NUL; longer text is cut at a whole character on write);
              *     index from 0 to 1.
              */
             public String names(int index) {
@@ -3936,8 +3937,8 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Copies the raw bytes of {@code char names[2][8]} at offset 40, 16 bytes;
-             *     exactly 2 elements; each text up to the first NUL, at most 7 UTF-8 bytes (longer text is cut on write);
+             * Copies the raw bytes of <code>char names[2][8]</code> at offset 40, 16 bytes;
+             *     exactly 2 elements; each text up to the first NUL, at most 8 UTF-8 bytes (all 8 when it has no NUL; longer text is cut at a whole character on write);
              *     index from 0 to 1.
              *
              * @param dst receives up to 8 bytes, the NUL and what follows it included
@@ -3949,8 +3950,8 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code char names[2][8]} at offset 40, 16 bytes;
-             *     exactly 2 elements; each text up to the first NUL, at most 7 UTF-8 bytes (longer text is cut on write);
+             * Sets <code>char names[2][8]</code> at offset 40, 16 bytes;
+             *     exactly 2 elements; each text up to the first NUL, at most 8 UTF-8 bytes (all 8 when it has no NUL; longer text is cut at a whole character on write);
              *     index from 0 to 1.
              *
              * @return this view
@@ -3963,7 +3964,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code struct zoo_packed packs[2]} at offset 56, 22 bytes;
+             * <code>struct zoo_packed packs[2]</code> at offset 56, 22 bytes;
              *     exactly 2 elements;
              *     index from 0 to 1.
              */
@@ -3973,7 +3974,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code union zoo_word words[2]} at offset 80, 16 bytes;
+             * <code>union zoo_word words[2]</code> at offset 80, 16 bytes;
              *     exactly 2 elements;
              *     index from 0 to 1.
              */
@@ -3983,7 +3984,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code enum zoo_delta deltas[2]} at offset 96, 8 bytes;
+             * <code>enum zoo_delta deltas[2]</code> at offset 96, 8 bytes;
              *     exactly 2 elements;
              *     index from 0 to 1.
              */
@@ -3993,7 +3994,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code enum zoo_delta deltas[2]} at offset 96, 8 bytes;
+             * Sets <code>enum zoo_delta deltas[2]</code> at offset 96, 8 bytes;
              *     exactly 2 elements;
              *     index from 0 to 1.
              *
@@ -4006,16 +4007,16 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code char comm[16]} at offset 104, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * <code>char comm[16]</code> at offset 104, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              */
             public String comm() {
                 return Codecs.getString(buffer, offset + 104, 16);
             }
 
             /**
-             * Copies the raw bytes of {@code char comm[16]} at offset 104, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * Copies the raw bytes of <code>char comm[16]</code> at offset 104, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @param dst receives up to 16 bytes, the NUL and what follows it included
              * @return the length of the text, the bytes before the first NUL
@@ -4025,8 +4026,8 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code char comm[16]} at offset 104, 16 bytes;
-             *     text up to the first NUL, at most 15 UTF-8 bytes (longer text is cut on write).
+             * Sets <code>char comm[16]</code> at offset 104, 16 bytes;
+             *     text up to the first NUL, at most 16 UTF-8 bytes (all 16 when it has no NUL; longer text is cut at a whole character on write).
              *
              * @return this view
              */
@@ -4039,38 +4040,38 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct zoo_padded}, 32 bytes:
+     * <code>struct zoo_padded</code>, 32 bytes:
      *
-     * <pre>{@code
-     * struct zoo_padded {
+     * <pre>
+     * struct zoo_padded &#123;
      *     __u8 a;
      *     __u8 _pad[3];
      *     __u32 b;
      *     __u64 c;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>Arrays are held as they are, not copied: do not change them once passed in.
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param a {@code __u8 a} at offset 0, 1 bytes;
+     * @param a <code>__u8 a</code> at offset 0, 1 bytes;
      *     unsigned, 0 to 255
-     * @param pad {@code __u8 _pad[3]} at offset 1, 3 bytes;
+     * @param pad <code>__u8 _pad[3]</code> at offset 1, 3 bytes;
      *     exactly 3 elements; unsigned, 0 to 255
-     * @param b {@code __u32 b} at offset 4, 4 bytes;
+     * @param b <code>__u32 b</code> at offset 4, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param c {@code __u64 c} at offset 16, 8 bytes;
+     * @param c <code>__u64 c</code> at offset 16, 8 bytes;
      *     unsigned: all 64 bits, see Long.toUnsignedString
      */
     public record ZooPadded(int a, int[] pad, long b, long c) {
         /**
-         * {@code sizeof(struct zoo_padded)}.
+         * <code>sizeof(struct zoo_padded)</code>.
          */
         public static final int SIZE = 32;
 
         /**
-         * Reads and writes {@code struct zoo_padded} at an offset of a native-order buffer.
+         * Reads and writes <code>struct zoo_padded</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooPadded> CODEC = new Codec<ZooPadded>() {
             @Override
@@ -4093,11 +4094,11 @@ public final class ZooSkel extends LoadedSkeleton {
 
             @Override
             public void encode(ZooPadded value, ByteBuffer buffer, int offset) {
-                buffer.put(offset, (byte) value.a());
+                buffer.put(offset, (byte) Ranges.u8(value.a(), "a"));
                 for (int i = 0; i < 3; i++) {
-                    buffer.put(offset + 1 + i, (byte) value.pad()[i]);
+                    buffer.put(offset + 1 + i, (byte) Ranges.u8(value.pad()[i], "_pad"));
                 }
-                buffer.putInt(offset + 4, (int) value.b());
+                buffer.putInt(offset + 4, (int) Ranges.u32(value.b(), "b"));
                 // Padding is zeroed: the kernel compares hash-map keys byte by byte.
                 buffer.putLong(offset + 8, 0L);
                 buffer.putLong(offset + 16, value.c());
@@ -4142,7 +4143,7 @@ public final class ZooSkel extends LoadedSkeleton {
         }
 
         /**
-         * {@code struct zoo_padded} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct zoo_padded</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -4168,7 +4169,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct zoo_padded} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct zoo_padded</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -4186,7 +4187,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u8 a} at offset 0, 1 bytes;
+             * <code>__u8 a</code> at offset 0, 1 bytes;
              *     unsigned, 0 to 255.
              */
             public int a() {
@@ -4194,18 +4195,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u8 a} at offset 0, 1 bytes;
+             * Sets <code>__u8 a</code> at offset 0, 1 bytes;
              *     unsigned, 0 to 255.
              *
              * @return this view
              */
             public View a(int value) {
-                buffer.put(offset, (byte) value);
+                buffer.put(offset, (byte) Ranges.u8(value, "a"));
                 return this;
             }
 
             /**
-             * {@code __u8 _pad[3]} at offset 1, 3 bytes;
+             * <code>__u8 _pad[3]</code> at offset 1, 3 bytes;
              *     exactly 3 elements; unsigned, 0 to 255;
              *     index from 0 to 2.
              */
@@ -4215,7 +4216,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u8 _pad[3]} at offset 1, 3 bytes;
+             * Sets <code>__u8 _pad[3]</code> at offset 1, 3 bytes;
              *     exactly 3 elements; unsigned, 0 to 255;
              *     index from 0 to 2.
              *
@@ -4223,12 +4224,12 @@ public final class ZooSkel extends LoadedSkeleton {
              */
             public View pad(int index, int value) {
                 Objects.checkIndex(index, 3);
-                buffer.put(offset + 1 + index, (byte) value);
+                buffer.put(offset + 1 + index, (byte) Ranges.u8(value, "_pad"));
                 return this;
             }
 
             /**
-             * {@code __u32 b} at offset 4, 4 bytes;
+             * <code>__u32 b</code> at offset 4, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long b() {
@@ -4236,18 +4237,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 b} at offset 4, 4 bytes;
+             * Sets <code>__u32 b</code> at offset 4, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View b(long value) {
-                buffer.putInt(offset + 4, (int) value);
+                buffer.putInt(offset + 4, (int) Ranges.u32(value, "b"));
                 return this;
             }
 
             /**
-             * {@code __u64 c} at offset 16, 8 bytes;
+             * <code>__u64 c</code> at offset 16, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              */
             public long c() {
@@ -4255,7 +4256,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u64 c} at offset 16, 8 bytes;
+             * Sets <code>__u64 c</code> at offset 16, 8 bytes;
              *     unsigned: all 64 bits, see Long.toUnsignedString.
              *
              * @return this view
@@ -4268,43 +4269,43 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code struct zoo_clash}, 24 bytes:
+     * <code>struct zoo_clash</code>, 24 bytes:
      *
-     * <pre>{@code
-     * struct zoo_clash {
+     * <pre>
+     * struct zoo_clash &#123;
      *     __u32 int_;
      *     __u32 new;
      *     __u32 record_id;
      *     __u32 recordId;
      *     __u32 wrap;
      *     __u32 decode;
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param int_ {@code __u32 int_} at offset 0, 4 bytes;
+     * @param int_ <code>__u32 int_</code> at offset 0, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param new_ {@code __u32 new} at offset 4, 4 bytes;
+     * @param new_ <code>__u32 new</code> at offset 4, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param recordId {@code __u32 record_id} at offset 8, 4 bytes;
+     * @param recordId <code>__u32 record_id</code> at offset 8, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param recordId_ {@code __u32 recordId} at offset 12, 4 bytes;
+     * @param recordId_ <code>__u32 recordId</code> at offset 12, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param wrap {@code __u32 wrap} at offset 16, 4 bytes;
+     * @param wrap <code>__u32 wrap</code> at offset 16, 4 bytes;
      *     unsigned, 0 to 4294967295
-     * @param decode {@code __u32 decode} at offset 20, 4 bytes;
+     * @param decode <code>__u32 decode</code> at offset 20, 4 bytes;
      *     unsigned, 0 to 4294967295
      */
     public record ZooClash(long int_, long new_, long recordId, long recordId_, long wrap,
             long decode) {
         /**
-         * {@code sizeof(struct zoo_clash)}.
+         * <code>sizeof(struct zoo_clash)</code>.
          */
         public static final int SIZE = 24;
 
         /**
-         * Reads and writes {@code struct zoo_clash} at an offset of a native-order buffer.
+         * Reads and writes <code>struct zoo_clash</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooClash> CODEC = new Codec<ZooClash>() {
             @Override
@@ -4325,17 +4326,17 @@ public final class ZooSkel extends LoadedSkeleton {
 
             @Override
             public void encode(ZooClash value, ByteBuffer buffer, int offset) {
-                buffer.putInt(offset, (int) value.int_());
-                buffer.putInt(offset + 4, (int) value.new_());
-                buffer.putInt(offset + 8, (int) value.recordId());
-                buffer.putInt(offset + 12, (int) value.recordId_());
-                buffer.putInt(offset + 16, (int) value.wrap());
-                buffer.putInt(offset + 20, (int) value.decode());
+                buffer.putInt(offset, (int) Ranges.u32(value.int_(), "int_"));
+                buffer.putInt(offset + 4, (int) Ranges.u32(value.new_(), "new"));
+                buffer.putInt(offset + 8, (int) Ranges.u32(value.recordId(), "record_id"));
+                buffer.putInt(offset + 12, (int) Ranges.u32(value.recordId_(), "recordId"));
+                buffer.putInt(offset + 16, (int) Ranges.u32(value.wrap(), "wrap"));
+                buffer.putInt(offset + 20, (int) Ranges.u32(value.decode(), "decode"));
             }
         };
 
         /**
-         * {@code struct zoo_clash} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct zoo_clash</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -4361,7 +4362,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct zoo_clash} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct zoo_clash</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -4379,7 +4380,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u32 int_} at offset 0, 4 bytes;
+             * <code>__u32 int_</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long int_() {
@@ -4387,18 +4388,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 int_} at offset 0, 4 bytes;
+             * Sets <code>__u32 int_</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View int_(long value) {
-                buffer.putInt(offset, (int) value);
+                buffer.putInt(offset, (int) Ranges.u32(value, "int_"));
                 return this;
             }
 
             /**
-             * {@code __u32 new} at offset 4, 4 bytes;
+             * <code>__u32 new</code> at offset 4, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long new_() {
@@ -4406,18 +4407,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 new} at offset 4, 4 bytes;
+             * Sets <code>__u32 new</code> at offset 4, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View new_(long value) {
-                buffer.putInt(offset + 4, (int) value);
+                buffer.putInt(offset + 4, (int) Ranges.u32(value, "new"));
                 return this;
             }
 
             /**
-             * {@code __u32 record_id} at offset 8, 4 bytes;
+             * <code>__u32 record_id</code> at offset 8, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long recordId() {
@@ -4425,18 +4426,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 record_id} at offset 8, 4 bytes;
+             * Sets <code>__u32 record_id</code> at offset 8, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View recordId(long value) {
-                buffer.putInt(offset + 8, (int) value);
+                buffer.putInt(offset + 8, (int) Ranges.u32(value, "record_id"));
                 return this;
             }
 
             /**
-             * {@code __u32 recordId} at offset 12, 4 bytes;
+             * <code>__u32 recordId</code> at offset 12, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long recordId_() {
@@ -4444,18 +4445,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 recordId} at offset 12, 4 bytes;
+             * Sets <code>__u32 recordId</code> at offset 12, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View recordId_(long value) {
-                buffer.putInt(offset + 12, (int) value);
+                buffer.putInt(offset + 12, (int) Ranges.u32(value, "recordId"));
                 return this;
             }
 
             /**
-             * {@code __u32 wrap} at offset 16, 4 bytes;
+             * <code>__u32 wrap</code> at offset 16, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long wrap_() {
@@ -4463,18 +4464,18 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 wrap} at offset 16, 4 bytes;
+             * Sets <code>__u32 wrap</code> at offset 16, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View wrap_(long value) {
-                buffer.putInt(offset + 16, (int) value);
+                buffer.putInt(offset + 16, (int) Ranges.u32(value, "wrap"));
                 return this;
             }
 
             /**
-             * {@code __u32 decode} at offset 20, 4 bytes;
+             * <code>__u32 decode</code> at offset 20, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long decode_() {
@@ -4482,44 +4483,44 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 decode} at offset 20, 4 bytes;
+             * Sets <code>__u32 decode</code> at offset 20, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View decode_(long value) {
-                buffer.putInt(offset + 20, (int) value);
+                buffer.putInt(offset + 20, (int) Ranges.u32(value, "decode"));
                 return this;
             }
         }
     }
 
     /**
-     * {@code struct zoo_flex}, 4 bytes:
+     * <code>struct zoo_flex</code>, 4 bytes:
      *
-     * <pre>{@code
-     * struct zoo_flex {
+     * <pre>
+     * struct zoo_flex &#123;
      *     __u32 count;
      *     __u32 items[0];
-     * };
-     * }</pre>
+     * &#125;;
+     * </pre>
      *
-     * <p>{@code __u32 items[0]} is a flexible array member: not part of the fixed layout ({@code SIZE}
+     * <p><code>__u32 items[0]</code> is a flexible array member: not part of the fixed layout ({@code SIZE}
      * excludes it), so it has no component; its elements follow the struct in the buffer.
      *
      * <p>{@link View} reads and writes the same layout in place, without allocating.
      *
-     * @param count {@code __u32 count} at offset 0, 4 bytes;
+     * @param count <code>__u32 count</code> at offset 0, 4 bytes;
      *     unsigned, 0 to 4294967295
      */
     public record ZooFlex(long count) {
         /**
-         * {@code sizeof(struct zoo_flex)}.
+         * <code>sizeof(struct zoo_flex)</code>.
          */
         public static final int SIZE = 4;
 
         /**
-         * Reads and writes {@code struct zoo_flex} at an offset of a native-order buffer.
+         * Reads and writes <code>struct zoo_flex</code> at an offset of a native-order buffer.
          */
         public static final Codec<ZooFlex> CODEC = new Codec<ZooFlex>() {
             @Override
@@ -4535,12 +4536,12 @@ public final class ZooSkel extends LoadedSkeleton {
 
             @Override
             public void encode(ZooFlex value, ByteBuffer buffer, int offset) {
-                buffer.putInt(offset, (int) value.count());
+                buffer.putInt(offset, (int) Ranges.u32(value.count(), "count"));
             }
         };
 
         /**
-         * {@code struct zoo_flex} in place: the getters and setters read and write the bytes at the buffer
+         * <code>struct zoo_flex</code> in place: the getters and setters read and write the bytes at the buffer
          * and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of text
          * members; their {@code byte[]} overloads copy the raw bytes instead). Struct and union
          * members are views owned by this one and rewrapped on each call: use one before asking for
@@ -4566,7 +4567,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Points this view at the {@code struct zoo_flex} at {@code offset} of {@code buffer} (native byte order).
+             * Points this view at the <code>struct zoo_flex</code> at {@code offset} of {@code buffer} (native byte order).
              *
              * @return this view
              */
@@ -4584,7 +4585,7 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * {@code __u32 count} at offset 0, 4 bytes;
+             * <code>__u32 count</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              */
             public long count() {
@@ -4592,36 +4593,36 @@ public final class ZooSkel extends LoadedSkeleton {
             }
 
             /**
-             * Sets {@code __u32 count} at offset 0, 4 bytes;
+             * Sets <code>__u32 count</code> at offset 0, 4 bytes;
              *     unsigned, 0 to 4294967295.
              *
              * @return this view
              */
             public View count(long value) {
-                buffer.putInt(offset, (int) value);
+                buffer.putInt(offset, (int) Ranges.u32(value, "count"));
                 return this;
             }
         }
     }
 
     /**
-     * {@code enum zoo_state}, 4 bytes, unsigned.
+     * <code>enum zoo_state</code>, 4 bytes, unsigned.
      *
      * <p>Values are held raw wherever they occur; {@link #of(long)} names one.
      */
     public enum ZooState {
         /**
-         * {@code ZOO_IDLE = 0}.
+         * <code>ZOO_IDLE = 0</code>.
          */
         ZOO_IDLE(0L),
 
         /**
-         * {@code ZOO_RUNNING = 5}.
+         * <code>ZOO_RUNNING = 5</code>.
          */
         ZOO_RUNNING(5L),
 
         /**
-         * {@code ZOO_DEAD = 4294967280}.
+         * <code>ZOO_DEAD = 4294967280</code>.
          */
         ZOO_DEAD(4294967280L);
 
@@ -4655,23 +4656,23 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code enum zoo_delta}, 4 bytes, signed.
+     * <code>enum zoo_delta</code>, 4 bytes, signed.
      *
      * <p>Values are held raw wherever they occur; {@link #of(long)} names one.
      */
     public enum ZooDelta {
         /**
-         * {@code ZOO_DOWN = -2}.
+         * <code>ZOO_DOWN = -2</code>.
          */
         ZOO_DOWN(-2L),
 
         /**
-         * {@code ZOO_SAME = 0}.
+         * <code>ZOO_SAME = 0</code>.
          */
         ZOO_SAME(0L),
 
         /**
-         * {@code ZOO_UP = 2}.
+         * <code>ZOO_UP = 2</code>.
          */
         ZOO_UP(2L);
 
@@ -4705,18 +4706,18 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code enum zoo_small}, 1 bytes, unsigned.
+     * <code>enum zoo_small</code>, 1 bytes, unsigned.
      *
      * <p>Values are held raw wherever they occur; {@link #of(long)} names one.
      */
     public enum ZooSmall {
         /**
-         * {@code ZOO_TINY = 1}.
+         * <code>ZOO_TINY = 1</code>.
          */
         ZOO_TINY(1L),
 
         /**
-         * {@code ZOO_HUGE = 200}.
+         * <code>ZOO_HUGE = 200</code>.
          */
         ZOO_HUGE(200L);
 
@@ -4750,18 +4751,18 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code enum zoo_big}, 8 bytes, unsigned.
+     * <code>enum zoo_big</code>, 8 bytes, unsigned.
      *
      * <p>Values are held raw wherever they occur; {@link #of(long)} names one.
      */
     public enum ZooBig {
         /**
-         * {@code ZOO_BIG_ONE = 1}.
+         * <code>ZOO_BIG_ONE = 1</code>.
          */
         ZOO_BIG_ONE(1L),
 
         /**
-         * {@code ZOO_BIG_TOP = 18446744073709551360}.
+         * <code>ZOO_BIG_TOP = 18446744073709551360</code>.
          */
         ZOO_BIG_TOP(-256L);
 
@@ -4795,18 +4796,18 @@ public final class ZooSkel extends LoadedSkeleton {
     }
 
     /**
-     * {@code enum zoo_neg64}, 8 bytes, signed.
+     * <code>enum zoo_neg64</code>, 8 bytes, signed.
      *
      * <p>Values are held raw wherever they occur; {@link #of(long)} names one.
      */
     public enum ZooNeg64 {
         /**
-         * {@code ZOO_NEG64_MIN = -9223372036854775808}.
+         * <code>ZOO_NEG64_MIN = -9223372036854775808</code>.
          */
         ZOO_NEG64_MIN(-9223372036854775808L),
 
         /**
-         * {@code ZOO_NEG64_MAX = 9223372036854775807}.
+         * <code>ZOO_NEG64_MAX = 9223372036854775807</code>.
          */
         ZOO_NEG64_MAX(9223372036854775807L);
 

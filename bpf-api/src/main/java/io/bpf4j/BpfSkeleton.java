@@ -36,7 +36,9 @@ public @interface BpfSkeleton {
     /**
      * Binds ring-buffer maps to the struct each record holds (ring buffers carry no value type in
      * BTF). A map left out is bound by convention: a global {@code const struct X *unused_X} pointer
-     * in the object names {@code struct X} when the object has exactly one such pointer.
+     * in the object names {@code struct X} when the object has exactly one such pointer. A ring
+     * buffer nothing binds (no such pointer, or several) is generated raw, with a javac warning
+     * naming the candidates.
      */
     EventType[] events() default {};
 
@@ -57,7 +59,8 @@ public @interface BpfSkeleton {
         /**
          * The records have no struct in BTF (the programs build them in a byte buffer): the map is
          * generated untyped, its records read as bytes through the reader's view path
-         * ({@code pollViews}/{@code drainViews}). Never chosen silently: an unbound ring is an error.
+         * ({@code pollViews}/{@code drainViews}). An unbound ring buffer is raw too, but with a
+         * warning; binding it raw says that is meant.
          */
         boolean raw() default false;
     }

@@ -60,12 +60,20 @@ public final class Codecs {
     }
 
     /**
-     * Writes text into {@code char[length]}: UTF-8, truncated to {@code length - 1} bytes so a NUL
-     * always ends it (as {@code strncpy} plus termination would), the rest zero-filled.
+     * Writes text into {@code char[length]}: its UTF-8 bytes, all {@code length} of them when the
+     * text is that long (C does not require a terminating NUL: {@code char comm[16]} holds 16
+     * characters, as {@link #getString} reads them back), the rest NUL-filled. Longer text is cut
+     * at the last whole character that fits, so what is written is always valid UTF-8.
      */
     public static void putString(ByteBuffer buffer, int offset, int length, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int n = Math.min(bytes.length, length - 1);
+        int n = Math.min(bytes.length, length);
+        if (n < bytes.length) {
+            // Step back over continuation bytes (10xxxxxx) to the start of the character that does not fit.
+            while (n > 0 && (bytes[n] & 0xc0) == 0x80) {
+                n--;
+            }
+        }
         buffer.put(offset, bytes, 0, n);
         for (int i = n; i < length; i++) {
             buffer.put(offset + i, (byte) 0);

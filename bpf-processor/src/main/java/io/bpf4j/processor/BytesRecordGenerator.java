@@ -43,13 +43,14 @@ final class BytesRecordGenerator {
                         .addParameter(bytes, "bytes")
                         .addJavadoc("Checks there are exactly {@code SIZE} bytes, and copies them.\n")
                         .beginControlFlow("if (bytes.length != SIZE)")
-                        .addStatement("throw new $T($S + bytes.length)", IllegalArgumentException.class,
-                                model.cName() + " has " + model.size() + " bytes, not ")
+                        .addStatement("throw new $T($L + bytes.length)", IllegalArgumentException.class,
+                                SourceText.literal(SourceText.shown(model.cName()) + " has " + model.size()
+                                        + " bytes, not "))
                         .endControlFlow()
                         .addStatement("bytes = bytes.clone()")
                         .build())
                 .addField(FieldSpec.builder(TypeName.INT, "SIZE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("{@code sizeof($L)}.\n", model.cName())
+                        .addJavadoc("<code>sizeof($L)</code>.\n", SourceText.doc(model.cName()))
                         .initializer("$L", model.size())
                         .build())
                 .addField(codec(model))
@@ -98,11 +99,11 @@ final class BytesRecordGenerator {
     private static CodeBlock javadoc(RecordModel model) {
         CodeBlock.Builder doc = CodeBlock.builder()
                 .add(model.union()
-                        ? "{@code $L}, $L bytes, every member a view of the same bytes:\n"
-                        : "{@code $L}, $L bytes, held as its bytes: its members are too many for the\nparameters of a "
+                        ? "$L, $L bytes, every member a view of the same bytes:\n"
+                        : "$L, $L bytes, held as its bytes: its members are too many for the\nparameters of a "
                                 + "record's constructor (build one in place with {@link View}):\n",
-                        model.cName(), model.size())
-                .add("\n<pre>{@code\n$L\n}</pre>\n", model.cDefinition())
+                        SourceText.code(model.cName()), model.size())
+                .add("\n<pre>\n$L\n</pre>\n", SourceText.docLines(model.cDefinition()))
                 .add("\n<p>Members:\n<ul>\n");
         for (RecordModel.Field field : model.fields()) {
             doc.add("  <li>{@link #$N()}: $L\n", field.name(), RecordGenerator.describe(field));
@@ -137,7 +138,7 @@ final class BytesRecordGenerator {
         body.addStatement("$T buffer = $T.allocate(SIZE).order($T.nativeOrder())", ByteBuffer.class,
                 ByteBuffer.class, ByteOrder.class);
         FieldAccess.write(field.type(), new FieldAccess.Location(CodeBlock.of("buffer"), null, field.offset()),
-                CodeBlock.of("value"), body);
+                CodeBlock.of("value"), field.messageName(), body);
         return MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(model.className())
@@ -179,7 +180,8 @@ final class BytesRecordGenerator {
                         .build())
                 .build();
         return FieldSpec.builder(codecType, "CODEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Reads and writes {@code $L} at an offset of a native-order buffer.\n", model.cName())
+                .addJavadoc("Reads and writes $L at an offset of a native-order buffer.\n",
+                        SourceText.code(model.cName()))
                 .initializer("$L", implementation)
                 .build();
     }

@@ -9,13 +9,22 @@ import java.util.Locale;
 
 /**
  * Writes BTF types back as C, so the Javadoc of each generated member shows the declaration it
- * comes from ({@code const volatile __u32 pid_target}, {@code struct event { … };}). Typedef names
- * are kept, as the C source spells them.
+ * comes from ({@code const volatile __u32 pid_target}, {@code struct event { … };}), and messages
+ * name the types. Typedef names are kept, as the C source spells them.
+ *
+ * <p>The text is the object's, raw: it is for {@link SourceText} to encode where it goes. Names
+ * are cut as {@link SourceText#shown} cuts them, and a declarator nested deeper than
+ * {@link TypeMapper#MAX_DEPTH} ends in {@code …}, so hostile BTF cannot make the text huge.
  */
 final class CDeclarations {
     private static final String INDENT = "    ";
+    /** Parameters of a function pointer shown before {@code …}. */
+    private static final int MAX_PARAMETERS = 16;
+    /** Types visited for one declaration: function pointers nest parameters, which would be exponential. */
+    private static final int MAX_STEPS = 1024;
 
     private final Btf btf;
+    private int steps;
 
     CDeclarations(Btf btf) {
         this.btf = btf;
@@ -28,72 +37,81 @@ final class CDeclarations {
 
     /** The declaration of {@code name} with type {@code typeId}: {@code char comm[16]}. */
     String declaration(int typeId, String name) {
-        return declare(typeId, name);
+        steps = MAX_STEPS;
+        return declare(typeId, SourceText.shown(name), 0);
     }
 
-    /** A struct's definition, one member a line, ending with {@code };}. */
-    String definition(BtfType.Composite composite) {
-        StringBuilder text = new StringBuilder(typeName(composite.id())).append(" {\n");
+    /** A struct's definition, one member a line, ending with {@code };}: its lines. */
+    List<String> definition(BtfType.Composite composite) {
+        List<String> lines = new ArrayList<>();
+        lines.add(typeName(composite.id()) + " {");
         for (BtfType.Member member : composite.members()) {
-            text.append(INDENT).append(declaration(member.typeId(), member.name()));
-            if (member.isBitfield()) {
-                text.append(" : ").append(member.bitfieldSize());
-            }
-            text.append(";\n");
+            lines.add(INDENT + declaration(member.typeId(), member.name())
+                    + (member.isBitfield() ? " : " + member.bitfieldSize() : "") + ";");
         }
-        return text.append("};").toString();
+        lines.add("};");
+        return lines;
     }
 
     /**
      * C's inside-out declarator syntax: the type is written around the declarator {@code inner},
      * so an array of pointers reads {@code int *a[4]} and a pointer to an array {@code int (*a)[4]}.
      */
-    private String declare(int typeId, String inner) {
+    private String declare(int typeId, String inner, int depth) {
+        if (depth > TypeMapper.MAX_DEPTH || --steps < 0) {
+            return join("…", inner);
+        }
         BtfType type = btf.type(typeId);
         if (type instanceof BtfType.Ptr ptr) {
             BtfType target = btf.type(ptr.targetId());
             boolean needsParentheses = target instanceof BtfType.Array || target instanceof BtfType.FuncProto;
-            return declare(ptr.targetId(), needsParentheses ? "(*" + inner + ")" : "*" + inner);
+            return declare(ptr.targetId(), needsParentheses ? "(*" + inner + ")" : "*" + inner, depth + 1);
         } else if (type instanceof BtfType.Array array) {
-            return declare(array.elementTypeId(), inner + "[" + array.length() + "]");
+            return declare(array.elementTypeId(), inner + "[" + array.length() + "]", depth + 1);
         } else if (type instanceof BtfType.Qualifier qualifier) {
-            return qualified(qualifier, inner);
+            return qualified(qualifier, inner, depth + 1);
         } else if (type instanceof BtfType.FuncProto proto) {
             List<String> params = new ArrayList<>();
             for (BtfType.Param param : proto.params()) {
-                params.add(param.typeId() == 0 ? "..." : declare(param.typeId(), param.name()));
+                if (params.size() == MAX_PARAMETERS) {
+                    params.add("…");
+                    break;
+                }
+                params.add(param.typeId() == 0 ? "..." : declare(param.typeId(), SourceText.shown(param.name()),
+                        depth + 1));
             }
-            return declare(proto.returnTypeId(), inner + "(" + String.join(", ", params) + ")");
+            return declare(proto.returnTypeId(), inner + "(" + String.join(", ", params) + ")", depth + 1);
         }
         return join(baseName(type), inner);
     }
 
-    private String qualified(BtfType.Qualifier qualifier, String inner) {
+    private String qualified(BtfType.Qualifier qualifier, String inner, int depth) {
         if (qualifier.kind() == BtfKind.TYPE_TAG) {
             // Type tags (__user, __rcu) only guide the verifier; they change nothing in the layout.
-            return declare(qualifier.typeId(), inner);
+            return declare(qualifier.typeId(), inner, depth);
         }
         String keyword = qualifier.kind().name().toLowerCase(Locale.ROOT);
         if (btf.type(qualifier.typeId()) instanceof BtfType.Ptr) {
             // A qualified pointer: the keyword goes after the star, `char *const p`.
-            return declare(qualifier.typeId(), keyword + (inner.isEmpty() ? "" : " " + inner));
+            return declare(qualifier.typeId(), keyword + (inner.isEmpty() ? "" : " " + inner), depth);
         }
-        return keyword + " " + declare(qualifier.typeId(), inner);
+        return keyword + " " + declare(qualifier.typeId(), inner, depth);
     }
 
     private static String baseName(BtfType type) {
         if (type instanceof BtfType.Void) {
             return "void";
         } else if (type instanceof BtfType.Composite composite) {
-            return (composite.union() ? "union " : "struct ") + (composite.name().isEmpty() ? "{…}" : composite.name());
+            return (composite.union() ? "union " : "struct ")
+                    + (composite.name().isEmpty() ? "{…}" : SourceText.shown(composite.name()));
         } else if (type instanceof BtfType.Fwd fwd) {
-            return (fwd.union() ? "union " : "struct ") + fwd.name();
+            return (fwd.union() ? "union " : "struct ") + SourceText.shown(fwd.name());
         } else if (type instanceof BtfType.Enum enumType) {
-            return "enum " + (enumType.name().isEmpty() ? "{…}" : enumType.name());
+            return "enum " + (enumType.name().isEmpty() ? "{…}" : SourceText.shown(enumType.name()));
         } else if (!type.name().isEmpty()) {
-            return type.name();
+            return SourceText.shown(type.name());
         }
-        return type.describe();
+        return SourceText.shown(type.describe());
     }
 
     /** {@code char} + {@code comm[16]}; {@code void} + {@code *p}; no space before a bare {@code [}. */

@@ -54,8 +54,12 @@ final class DataSectionGenerator {
      * {@code .bss}, their {@code .rodata.NAME} variants and {@code .kconfig}, in object order.
      *
      * @param skipped variables that exist only to carry BTF (see {@link EventTypes})
+     * @param typeNames the skeleton's nested type names: each section takes its base name and the
+     *     base name + {@code View}, both free (sections {@code .data.a_b} and {@code .data.a__b}
+     *     differ only in what Java cannot spell)
      */
-    static List<Section> sections(List<DataSectionSpec> sections, Set<String> skipped) {
+    static List<Section> sections(List<DataSectionSpec> sections, Set<String> skipped,
+            JavaNames.Allocator typeNames) {
         List<Section> result = new ArrayList<>();
         for (DataSectionSpec section : sections) {
             String name = section.name();
@@ -66,7 +70,14 @@ final class DataSectionGenerator {
                     .filter(variable -> variable.global() && !skipped.contains(variable.name()))
                     .toList();
             if (data && !variables.isEmpty()) {
-                result.add(new Section(section, variables, JavaNames.typeName(name.substring(1))));
+                String wanted = JavaNames.typeName(name.substring(1));
+                String base = wanted;
+                for (int n = 2; !typeNames.isFree(base) || !typeNames.isFree(base + "View"); n++) {
+                    base = wanted + "Section" + (n == 2 ? "" : n);
+                }
+                typeNames.reserve(base);
+                typeNames.reserve(base + "View");
+                result.add(new Section(section, variables, base));
             }
         }
         return result;
@@ -98,14 +109,17 @@ final class DataSectionGenerator {
         // memory() is the view's own; data and initialData are the base-class methods it calls,
         // which an accessor of the same name would hide.
         List.of(MEMORY, "data", "initialData").forEach(names::reserve);
+        String sectionName = section.spec().name();
+        ClassFileLimits.check(section.variables().size(), ClassFileLimits.MAX_VARIABLES, "global variables",
+                types.objectPath() + ": data section '" + SourceText.shown(sectionName) + "'");
         for (VariableSpec variable : section.variables()) {
-            String sectionName = section.spec().name();
-            JavaType javaType = types.map(variable.typeId(), "variable '" + variable.name() + "' in " + sectionName,
-                    JavaNames.typeName(variable.name()));
+            JavaType javaType = types.map(variable.typeId(), "variable '" + SourceText.shown(variable.name()) + "' in "
+                    + SourceText.shown(sectionName), JavaNames.typeName(variable.name()));
             String name = names.allocate(JavaNames.memberName(variable.name()), "_");
             String note = javaType.note();
-            String doc = "{@code " + types.c().declaration(variable.typeId(), variable.name()) + "} at offset "
-                    + variable.offset() + " of {@code " + sectionName + "}, " + variable.size() + " bytes"
+            String doc = SourceText.code(types.c().declaration(variable.typeId(), variable.name())) + " at offset "
+                    + variable.offset() + " of " + SourceText.code(SourceText.shown(sectionName)) + ", "
+                    + variable.size() + " bytes"
                     + (note == null ? "" : ";\n" + note);
             type.addMethod(getter(javaType, variable, name, doc));
             if (writable) {
@@ -172,7 +186,8 @@ final class DataSectionGenerator {
             body.addStatement("$T buffer = $N()", ByteBuffer.class, MEMORY);
             buffer = CodeBlock.of("buffer");
         }
-        FieldAccess.write(type, new FieldAccess.Location(buffer, null, variable.offset()), value, body);
+        FieldAccess.write(type, new FieldAccess.Location(buffer, null, variable.offset()), value, variable.name(),
+                body);
         body.addStatement("return this");
         return MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC)

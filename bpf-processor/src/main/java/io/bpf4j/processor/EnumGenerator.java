@@ -26,7 +26,7 @@ final class EnumGenerator {
     static TypeSpec generate(EnumModel model) {
         TypeSpec.Builder type = TypeSpec.enumBuilder(model.className())
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("{@code $L}, $L bytes, $L.\n", model.cName(), model.size(),
+                .addJavadoc("$L, $L bytes, $L.\n", SourceText.code(model.cName()), model.size(),
                         model.signed() ? "signed" : "unsigned")
                 .addJavadoc("\n<p>Values are held raw wherever they occur; {@link #of(long)} names one.\n")
                 .addField(FieldSpec.builder(ArrayTypeName.of(model.className()), "CONSTANTS", Modifier.PRIVATE,
@@ -60,7 +60,8 @@ final class EnumGenerator {
                         .build());
         for (EnumModel.Constant constant : model.constants()) {
             type.addEnumConstant(constant.name(), TypeSpec.anonymousClassBuilder("$LL", constant.value())
-                    .addJavadoc("{@code $L = $L}.\n", constant.cName(), cValue(model, constant.value()))
+                    .addJavadoc("<code>$L = $L</code>.\n", SourceText.doc(SourceText.shown(constant.cName())),
+                            cValue(model, constant.value()))
                     .build());
         }
         return type.build();

@@ -13,6 +13,7 @@ import io.bpf4j.perfbuf.BpfPerfBuffer;
 import io.bpf4j.ringbuf.BpfRingBuffer;
 import io.bpf4j.spec.MapSpec;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -25,26 +26,41 @@ import javax.lang.model.element.Modifier;
 final class EventMapAccessors {
     private final TypeMapper types;
     private final EventTypes events;
+    private final List<String> warnings;
 
-    EventMapAccessors(TypeMapper types, EventTypes events) {
+    /** @param warnings receives a warning per ring buffer generated raw because nothing binds it */
+    EventMapAccessors(TypeMapper types, EventTypes events, List<String> warnings) {
         this.types = types;
         this.events = events;
+        this.warnings = warnings;
     }
 
-    /** A ring buffer: typed records, or raw ones when bound so; unbound is an error (see {@link EventTypes}). */
+    /**
+     * A ring buffer: typed records, or raw ones when bound so or when nothing binds a record type
+     * (then with a warning; see {@link EventTypes}).
+     */
     MapAccessor ringBuffer(MapSpec map) throws GenerationException {
         if (events.isRaw(map)) {
-            return raw(map, BpfRingBuffer.class, "ringBuffer", "Ring buffer", "records");
+            return raw(map, BpfRingBuffer.class, "ringBuffer", "Ring buffer", "records",
+                    boundRaw(map));
         }
-        BtfType.Composite struct = events.recordOf(map);
-        JavaType record = types.map(struct.id(), "ring buffer '" + map.name() + "' records",
+        Optional<BtfType.Composite> bound = events.recordOf(map);
+        if (bound.isEmpty()) {
+            warnings.add(events.unbound(map));
+            return raw(map, BpfRingBuffer.class, "ringBuffer", "Ring buffer", "records",
+                    "nothing binds a record type\n(no {@code unused_} pointer, or several; bind one with "
+                            + "{@code @BpfSkeleton(events = …)})");
+        }
+        BtfType.Composite struct = bound.get();
+        JavaType record = types.map(struct.id(), "ring buffer '" + SourceText.shown(map.name()) + "' records",
                 JavaNames.typeName(map.name()) + "Event");
         TypeName type = ParameterizedTypeName.get(ClassName.get(BpfRingBuffer.class), record.typeName());
-        CodeBlock javadoc = CodeBlock.of("Ring buffer {@code $L}: {@code $L} of $L bytes;\nrecords {@code $L} "
+        CodeBlock javadoc = CodeBlock.of("Ring buffer $L: {@code $L} of $L bytes;\nrecords $L "
                         + "({@link $T}),\n$L.\n",
-                map.name(), MapAccessorGenerator.cName(map.type()), map.maxEntries(), types.c().typeName(struct.id()),
-                record.typeName(), events.binding(map));
-        return new MapAccessor(type, CodeBlock.of("ringBuffer($S, $T.CODEC)", map.name(), record.typeName()), javadoc);
+                MapAccessor.doc(map), MapAccessorGenerator.cName(map.type()), map.maxEntries(),
+                SourceText.code(types.c().typeName(struct.id())), record.typeName(), events.binding(map));
+        return new MapAccessor(type, CodeBlock.of("ringBuffer($L, $T.CODEC)", MapAccessor.literal(map),
+                record.typeName()), javadoc);
     }
 
     /**
@@ -54,25 +70,29 @@ final class EventMapAccessors {
      */
     MapAccessor perfEventArray(MapSpec map) throws GenerationException {
         if (events.isRaw(map)) {
-            return raw(map, BpfPerfBuffer.class, "perfBuffer", "Perf event array", "samples");
+            return raw(map, BpfPerfBuffer.class, "perfBuffer", "Perf event array", "samples",
+                    boundRaw(map));
         }
         Optional<BtfType.Composite> samples = events.samplesOf(map);
         if (samples.isEmpty()) {
-            CodeBlock javadoc = CodeBlock.of("Perf event array {@code $L}: {@code $L}$L, as its perf event slots "
+            CodeBlock javadoc = CodeBlock.of("Perf event array $L: {@code $L}$L, as its perf event slots "
                     + "(one per CPU).\nNo sample type is bound to it; to read samples, bind one with\n"
-                    + "{@code @BpfSkeleton(events = @EventType(map = \"$L\", struct = …))}.\n", map.name(),
-                    MapAccessorGenerator.cName(map.type()), MapAccessorGenerator.maxEntries(map), map.name());
+                    + "$L.\n", MapAccessor.doc(map),
+                    MapAccessorGenerator.cName(map.type()), MapAccessorGenerator.maxEntries(map),
+                    SourceText.code("@BpfSkeleton(events = @EventType(map = \"" + SourceText.shown(map.name())
+                            + "\", struct = …))"));
             return MapAccessor.ofHandle(BpfPerfEventArray.class, map, javadoc);
         }
         BtfType.Composite struct = samples.get();
-        JavaType record = types.map(struct.id(), "perf event array '" + map.name() + "' samples",
+        JavaType record = types.map(struct.id(), "perf event array '" + SourceText.shown(map.name()) + "' samples",
                 JavaNames.typeName(map.name()) + "Event");
         TypeName type = ParameterizedTypeName.get(ClassName.get(BpfPerfBuffer.class), record.typeName());
-        CodeBlock javadoc = CodeBlock.of("Perf event array {@code $L}: {@code $L}$L;\nsamples {@code $L} ({@link $T}),\n"
-                        + "$L.\n", map.name(), MapAccessorGenerator.cName(map.type()),
-                map.maxEntries() == 0 ? "" : ", max_entries " + map.maxEntries(), types.c().typeName(struct.id()),
-                record.typeName(), events.binding(map));
-        return new MapAccessor(type, CodeBlock.of("perfBuffer($S, $T.CODEC)", map.name(), record.typeName()), javadoc);
+        CodeBlock javadoc = CodeBlock.of("Perf event array $L: {@code $L}$L;\nsamples $L ({@link $T}),\n"
+                        + "$L.\n", MapAccessor.doc(map), MapAccessorGenerator.cName(map.type()),
+                map.maxEntries() == 0 ? "" : ", max_entries " + map.maxEntries(),
+                SourceText.code(types.c().typeName(struct.id())), record.typeName(), events.binding(map));
+        return new MapAccessor(type, CodeBlock.of("perfBuffer($L, $T.CODEC)", MapAccessor.literal(map),
+                record.typeName()), javadoc);
     }
 
     /**
@@ -80,15 +100,22 @@ final class EventMapAccessors {
      * {@link Codec} sees no record length; the view path ({@code pollViews}/{@code drainViews})
      * hands each record's bytes and length.
      */
-    private static MapAccessor raw(MapSpec map, Class<?> buffer, String factory, String what, String records) {
+    private static MapAccessor raw(MapSpec map, Class<?> buffer, String factory, String what, String records,
+            String why) {
         TypeName type = ParameterizedTypeName.get(ClassName.get(buffer), ClassName.get(Void.class));
-        CodeBlock javadoc = CodeBlock.of("$L {@code $L}: {@code $L}$L; raw $L, bound by\n"
-                        + "{@code @BpfSkeleton(events = @EventType(map = \"$L\", raw = true))}: BTF has no record "
-                        + "struct.\nRead them through the reader's view path ({@code pollViews}, {@code drainViews}),"
+        CodeBlock javadoc = CodeBlock.of("$L $L: {@code $L}$L; raw $L, $L.\n"
+                        + "Read them through the reader's view path ({@code pollViews}, {@code drainViews}),"
                         + " which\nhands each record's bytes and length; the typed path hands {@code null} per "
-                        + "record.\n", what, map.name(), MapAccessorGenerator.cName(map.type()),
-                MapAccessorGenerator.maxEntries(map), records, map.name());
-        return new MapAccessor(type, CodeBlock.of("$L($S, $L)", factory, map.name(), noRecordCodec()), javadoc);
+                        + "record.\n", what, MapAccessor.doc(map), MapAccessorGenerator.cName(map.type()),
+                MapAccessorGenerator.maxEntries(map), records, why);
+        return new MapAccessor(type, CodeBlock.of("$L($L, $L)", factory, MapAccessor.literal(map), noRecordCodec()),
+                javadoc);
+    }
+
+    /** Why a map is raw when the annotation says so. */
+    private static String boundRaw(MapSpec map) {
+        return "bound by\n" + SourceText.code("@BpfSkeleton(events = @EventType(map = \""
+                + SourceText.shown(map.name()) + "\", raw = true))") + ": BTF has no record struct";
     }
 
     /** A codec of zero bytes decoding to {@code null}: every record is at least that long. */

@@ -25,7 +25,10 @@ import java.util.stream.Collectors;
  *
  * <p>Records whose struct is not in BTF at all (built in a byte buffer) are bound explicitly with
  * {@code @EventType(map = …, raw = true)}: such a map is generated untyped and read through the
- * reader's view path. Raw is never a fallback: an unbound ring buffer stays an error.
+ * reader's view path. A ring buffer nothing binds (no convention pointer, or several) is
+ * generated raw too, with a warning naming the candidates and how to bind one: third-party
+ * objects must generate as they are. The structs of the convention pointers get their records
+ * whatever binds, so raw records can still be decoded with their {@code CODEC}.
  */
 final class EventTypes {
     private static final String MARKER_PREFIX = "unused";
@@ -62,7 +65,9 @@ final class EventTypes {
                     + binding.getValue().attribute() + "))";
             MapSpec map = spec.map(binding.getKey()).orElseThrow(() -> new GenerationException(
                     where + ": " + objectPath + " has no map '" + binding.getKey() + "' (its maps: "
-                            + spec.maps().stream().map(MapSpec::name).collect(Collectors.joining(", ")) + ")"));
+                            + spec.maps().stream().limit(32).map(m -> SourceText.shown(m.name()))
+                                    .collect(Collectors.joining(", "))
+                            + (spec.maps().size() > 32 ? ", …" : "") + ")"));
             if (map.type() != MapType.RINGBUF && map.type() != MapType.PERF_EVENT_ARRAY) {
                 throw new GenerationException(where + ": map '" + map.name() + "' of " + objectPath + " is a "
                         + MapAccessorGenerator.cName(map.type()) + ", not a ring buffer or perf event array");
@@ -98,30 +103,39 @@ final class EventTypes {
         return markers;
     }
 
-    /**
-     * The struct of {@code map}'s records.
-     *
-     * @throws GenerationException naming the map and both ways to bind it, when it is not bound
-     */
-    BtfType.Composite recordOf(MapSpec map) throws GenerationException {
+    /** The struct of {@code map}'s records; empty when nothing binds one (see {@link #unbound}). */
+    Optional<BtfType.Composite> recordOf(MapSpec map) {
         BtfType.Composite struct = bound.get(map.name());
         if (struct != null) {
-            return struct;
+            return Optional.of(struct);
         }
-        if (markers.size() == 1) {
-            return markers.get(0).struct();
-        }
+        return markers.size() == 1 ? Optional.of(markers.get(0).struct()) : Optional.empty();
+    }
+
+    /**
+     * Why nothing binds {@code map}'s records, the candidates, and how to bind them: the warning
+     * of a ring buffer generated raw by default.
+     */
+    String unbound(MapSpec map) {
+        String name = SourceText.shown(map.name());
         String found = markers.isEmpty()
-                ? "it has no unused_ pointer"
-                : "it has " + markers.size() + " unused_ pointers ("
-                        + markers.stream().map(m -> m.variable().name()).collect(Collectors.joining(", "))
-                        + "), so the convention cannot choose";
-        throw new GenerationException(objectPath + ": ring buffer '" + map.name() + "' has no record type ("
-                + found + "); bind it with @BpfSkeleton(events = @EventType(map = \"" + map.name()
-                + "\", struct = \"…\")), or declare exactly one global pointer to the record struct in the "
-                + "object, e.g. const struct event *unused_event __attribute__((unused)); when BTF has no "
-                + "record struct at all, bind it explicitly as raw bytes with @EventType(map = \"" + map.name()
-                + "\", raw = true)");
+                ? "the object has no unused_ pointer naming one"
+                : "the object has " + markers.size() + " unused_ pointers, so the convention cannot choose: "
+                        + markers.stream().map(m -> SourceText.shown(m.variable().name()) + " -> struct "
+                                + SourceText.shown(m.struct().name())).collect(Collectors.joining(", "));
+        String struct = markers.isEmpty() ? "…" : SourceText.shown(markers.get(0).struct().name());
+        return objectPath + ": ring buffer '" + name + "' has no record type (" + found + "); it is generated "
+                + "raw (records as bytes, read through the reader's view path); to type it, bind its record struct "
+                + "with @BpfSkeleton(events = @EventType(map = \"" + name + "\", struct = \"" + struct + "\")) "
+                + "(bpf4j gen: --event " + name + "=" + struct + "), or @EventType(map = \"" + name
+                + "\", raw = true) (--event " + name + "=:raw) to keep it raw without this warning";
+    }
+
+    /** The structs the convention pointers point to, each once, in object order. */
+    List<BtfType.Composite> markerStructs() {
+        Map<Integer, BtfType.Composite> structs = new LinkedHashMap<>();
+        markers.forEach(marker -> structs.putIfAbsent(marker.struct().id(), marker.struct()));
+        return List.copyOf(structs.values());
     }
 
     /** Whether {@code map} was bound to raw records ({@code raw = true}). */
@@ -145,7 +159,7 @@ final class EventTypes {
     String binding(MapSpec map) {
         return bound.containsKey(map.name())
                 ? "bound by {@code @BpfSkeleton(events = …)}"
-                : "bound by the convention variable {@code " + markers.get(0).variable().name() + "}";
+                : "bound by the convention variable " + SourceText.code(markers.get(0).variable().name());
     }
 
     /** The convention pointers: they exist only for BTF, so they get no accessors. */

@@ -5,6 +5,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import io.bpf4j.codec.BitFields;
 import io.bpf4j.codec.Codecs;
+import io.bpf4j.codec.Ranges;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -156,17 +157,24 @@ final class FieldAccess {
     /**
      * Adds the statements writing {@code value} to {@code body}. Arrays and lists must have their
      * C length; records check it in their constructor, data-section setters with
-     * {@link #checkLength}.
+     * {@link #checkLength}. Values narrowed to a C integer are range-checked
+     * ({@link ScalarKind#write}, {@link Ranges#bits}).
+     *
+     * @param field the C name of what is written, for the range checks' messages (from the
+     *     object: encoded here)
      */
-    static void write(JavaType type, Location at, CodeBlock value, CodeBlock.Builder body) {
-        write(type, at, value, body, 0);
+    static void write(JavaType type, Location at, CodeBlock value, String field, CodeBlock.Builder body) {
+        write(type, at, value, SourceText.literal(SourceText.shown(field)), body, 0);
     }
 
-    private static void write(JavaType type, Location at, CodeBlock value, CodeBlock.Builder body, int depth) {
+    private static void write(JavaType type, Location at, CodeBlock value, CodeBlock field, CodeBlock.Builder body,
+            int depth) {
         if (type instanceof JavaType.Scalar scalar) {
-            body.addStatement(scalar.kind().write(at.buffer(), at.offset(), value));
+            body.addStatement(scalar.kind().write(at.buffer(), at.offset(), value, field));
         } else if (type instanceof JavaType.Bits bits) {
-            CodeBlock raw = bits.kind() == ScalarKind.BOOL ? CodeBlock.of("$L ? 1L : 0L", value) : value;
+            CodeBlock raw = bits.kind() == ScalarKind.BOOL
+                    ? CodeBlock.of("$L ? 1L : 0L", value)
+                    : CodeBlock.of("$T.bits($L, $L, $L, $L)", Ranges.class, value, bits.bits(), bits.signed(), field);
             body.addStatement("$T.put($L, $L, $L, $L, $L)", BitFields.class, at.buffer(), at.offset(), bits.shift(),
                     bits.bits(), raw);
         } else if (type instanceof JavaType.Text text) {
@@ -181,7 +189,7 @@ final class FieldAccess {
                     ? CodeBlock.of("$L.get($N)", value, index)
                     : CodeBlock.of("$L[$N]", value, index);
             body.beginControlFlow("for (int $N = 0; $N < $L; $N++)", index, index, lengthOf(type), index);
-            write(element, at.element(index, element.size()), item, body, depth + 1);
+            write(element, at.element(index, element.size()), item, field, body, depth + 1);
             body.endControlFlow();
         }
     }

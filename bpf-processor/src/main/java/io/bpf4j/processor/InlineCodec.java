@@ -21,7 +21,8 @@ import javax.lang.model.element.Modifier;
 final class InlineCodec {
     private InlineCodec() {}
 
-    static CodeBlock of(JavaType type) {
+    /** @param use what the value is, for the range checks' messages, e.g. {@code map 'pids' key} */
+    static CodeBlock of(JavaType type, String use) {
         if (type instanceof JavaType.Scalar scalar && scalar.kind().codecConstant() != null) {
             return CodeBlock.of("$T.$L", Codecs.class, scalar.kind().codecConstant());
         } else if (type instanceof JavaType.Text text) {
@@ -29,10 +30,10 @@ final class InlineCodec {
         } else if (type instanceof JavaType.Struct struct) {
             return CodeBlock.of("$T.CODEC", struct.record().className());
         }
-        return CodeBlock.of("$L", anonymous(type));
+        return CodeBlock.of("$L", anonymous(type, use));
     }
 
-    private static TypeSpec anonymous(JavaType type) {
+    private static TypeSpec anonymous(JavaType type, String use) {
         TypeName value = type.typeName().box();
         NameAllocator locals = new NameAllocator();
         locals.newName("buffer", "buffer");
@@ -44,7 +45,7 @@ final class InlineCodec {
         CodeBlock.Builder encode = CodeBlock.builder();
         FieldAccess.checkLength(type, "value", CodeBlock.of("value"), encode);
         FieldAccess.write(type, new FieldAccess.Location(CodeBlock.of("buffer"), "offset", 0), CodeBlock.of("value"),
-                encode);
+                use, encode);
         return TypeSpec.anonymousClassBuilder("")
                 .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Codec.class), value))
                 .addMethod(MethodSpec.methodBuilder("size")

@@ -81,7 +81,8 @@ sealed interface JavaType {
         @Override
         public String note() {
             return "a " + bits + "-bit " + (signed() ? "signed" : "unsigned") + " bitfield at bit " + shift
-                    + " of that byte; writes keep the low " + bits + " bits"
+                    + " of that byte; writing a value that does not fit in " + bits + " bits is an "
+                    + "{@code IllegalArgumentException}"
                     + (enumType == null ? "" : "; {@link " + enumType.className().simpleName() + "#of} names it");
         }
     }
@@ -100,8 +101,8 @@ sealed interface JavaType {
 
         @Override
         public String note() {
-            return "text up to the first NUL, at most " + (length - 1) + " UTF-8 bytes (longer text is cut on "
-                    + "write)";
+            return "text up to the first NUL, at most " + length + " UTF-8 bytes (all " + length + " when it has no "
+                    + "NUL; longer text is cut at a whole character on write)";
         }
     }
 

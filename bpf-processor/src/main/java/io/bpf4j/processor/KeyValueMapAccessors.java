@@ -46,7 +46,8 @@ final class KeyValueMapAccessors {
         Part key = part(map, "key", map.keyTypeId(), map.keySize());
         Part value = part(map, "value", map.valueTypeId(), map.valueSize());
         TypeName type = ParameterizedTypeName.get(ClassName.get(BpfHashMap.class), key.boxed(), value.boxed());
-        return new MapAccessor(type, CodeBlock.of("hashMap($S, $L, $L)", map.name(), key.codec(), value.codec()),
+        return new MapAccessor(type,
+                CodeBlock.of("hashMap($L, $L, $L)", MapAccessor.literal(map), key.codec(), value.codec()),
                 keyValueDoc(map, key, value));
     }
 
@@ -54,7 +55,7 @@ final class KeyValueMapAccessors {
     MapAccessor arrayMap(MapSpec map) throws GenerationException {
         Part value = part(map, "value", map.valueTypeId(), map.valueSize());
         TypeName type = ParameterizedTypeName.get(ClassName.get(BpfArrayMap.class), value.boxed());
-        return new MapAccessor(type, CodeBlock.of("arrayMap($S, $L)", map.name(), value.codec()),
+        return new MapAccessor(type, CodeBlock.of("arrayMap($L, $L)", MapAccessor.literal(map), value.codec()),
                 arrayDoc(map, value, ""));
     }
 
@@ -66,7 +67,8 @@ final class KeyValueMapAccessors {
         CodeBlock javadoc = keyValueDoc(map, key, value).toBuilder()
                 .add("Each element holds one value per possible CPU, CPU 0 first; {@code sum} adds them up.\n")
                 .build();
-        return new MapAccessor(type, CodeBlock.of("new $T<>(map($S), $L, $L)", BpfPerCpuHashMap.class, map.name(),
+        return new MapAccessor(type, CodeBlock.of("new $T<>(map($L), $L, $L)", BpfPerCpuHashMap.class,
+                MapAccessor.literal(map),
                 key.codec(), value.codec()), javadoc);
     }
 
@@ -87,15 +89,18 @@ final class KeyValueMapAccessors {
         Part value = part(map, "value", map.valueTypeId(), map.valueSize());
         TypeName type = ParameterizedTypeName.get(ClassName.get(BpfPerCpuArrayMap.class), value.boxed());
         List<MapAccessor> accessors = new ArrayList<>();
-        accessors.add(new MapAccessor(type, CodeBlock.of("new $T<>(map($S), $L)", BpfPerCpuArrayMap.class,
-                map.name(), value.codec()), arrayDoc(map, value, "Each index holds one value per possible CPU, "
+        accessors.add(new MapAccessor(type, CodeBlock.of("new $T<>(map($L), $L)", BpfPerCpuArrayMap.class,
+                MapAccessor.literal(map), value.codec()), arrayDoc(map, value,
+                "Each index holds one value per possible CPU, "
                 + "CPU 0 first; {@code sum} adds them up.\n")));
         if (value.type() instanceof JavaType.Scalar scalar && scalar.kind() == ScalarKind.U64
                 && scalar.enumType() == null) {
-            CodeBlock javadoc = CodeBlock.of("Map {@code $L} as counters: each index's {@code $L} summed over the "
-                    + "CPUs\n(the same map as the per-CPU array accessor above).\n", map.name(), value.cType());
+            CodeBlock javadoc = CodeBlock.of("Map $L as counters: each index's $L summed over the "
+                    + "CPUs\n(the same map as the per-CPU array accessor above).\n", MapAccessor.doc(map),
+                    value.cType());
             accessors.add(new MapAccessor(ClassName.get(BpfPerCpuCounters.class),
-                    CodeBlock.of("new $T(map($S))", BpfPerCpuCounters.class, map.name()), javadoc, "Counters"));
+                    CodeBlock.of("new $T(map($L))", BpfPerCpuCounters.class, MapAccessor.literal(map)), javadoc,
+                    "Counters"));
         }
         return accessors;
     }
@@ -105,40 +110,42 @@ final class KeyValueMapAccessors {
         Class<?> raw = map.type() == MapType.QUEUE ? BpfQueue.class : BpfStack.class;
         Part value = part(map, "value", map.valueTypeId(), map.valueSize());
         CodeBlock javadoc = CodeBlock.builder()
-                .add("Map {@code $L}: {@code $L} of {@code $L}$L$L ($L).\n", map.name(),
+                .add("Map $L: {@code $L} of $L$L$L ($L).\n", MapAccessor.doc(map),
                         MapAccessorGenerator.cName(map.type()), value.cType(), MapAccessorGenerator.maxEntries(map),
                         MapAccessorGenerator.flags(map),
                         map.type() == MapType.QUEUE ? "first in, first out" : "last in, first out")
                 .add(value.note("Values"))
                 .build();
         return new MapAccessor(ParameterizedTypeName.get(ClassName.get(raw), value.boxed()),
-                CodeBlock.of("new $T<>(map($S), $L)", raw, map.name(), value.codec()), javadoc);
+                CodeBlock.of("new $T<>(map($L), $L)", raw, MapAccessor.literal(map), value.codec()), javadoc);
     }
 
     /** A bloom filter of BTF-typed values: {@link BpfBloomFilter}. */
     MapAccessor bloomFilter(MapSpec map) throws GenerationException {
         Part value = part(map, "value", map.valueTypeId(), map.valueSize());
         CodeBlock javadoc = CodeBlock.builder()
-                .add("Map {@code $L}: {@code $L} of {@code $L}$L$L.\n", map.name(),
+                .add("Map $L: {@code $L} of $L$L$L.\n", MapAccessor.doc(map),
                         MapAccessorGenerator.cName(map.type()), value.cType(), MapAccessorGenerator.maxEntries(map),
                         MapAccessorGenerator.flags(map))
                 .add(value.note("Values"))
                 .build();
         return new MapAccessor(ParameterizedTypeName.get(ClassName.get(BpfBloomFilter.class), value.boxed()),
-                CodeBlock.of("new $T<>(map($S), $L)", BpfBloomFilter.class, map.name(), value.codec()), javadoc);
+                CodeBlock.of("new $T<>(map($L), $L)", BpfBloomFilter.class, MapAccessor.literal(map), value.codec()),
+                javadoc);
     }
 
     /** A hash of maps: {@link BpfHashOfMaps}, keyed by the BTF key type. */
     MapAccessor hashOfMaps(MapSpec map) throws GenerationException {
         Part key = part(map, "key", map.keyTypeId(), map.keySize());
         CodeBlock javadoc = CodeBlock.builder()
-                .add("Map {@code $L}: {@code $L}$L$L; key {@code $L}, values inner maps.\n", map.name(),
+                .add("Map $L: {@code $L}$L$L; key $L, values inner maps.\n", MapAccessor.doc(map),
                         MapAccessorGenerator.cName(map.type()), MapAccessorGenerator.maxEntries(map),
                         MapAccessorGenerator.flags(map), key.cType())
                 .add(key.note("Keys"))
                 .build();
         return new MapAccessor(ParameterizedTypeName.get(ClassName.get(BpfHashOfMaps.class), key.boxed()),
-                CodeBlock.of("new $T<>(map($S), $L)", BpfHashOfMaps.class, map.name(), key.codec()), javadoc);
+                CodeBlock.of("new $T<>(map($L), $L)", BpfHashOfMaps.class, MapAccessor.literal(map), key.codec()),
+                javadoc);
     }
 
     /**
@@ -155,14 +162,16 @@ final class KeyValueMapAccessors {
         TypeName type = ParameterizedTypeName.get(ClassName.get(BpfLpmTrie.class), data.get().boxed(),
                 value.boxed());
         CodeBlock javadoc = CodeBlock.builder()
-                .add("Map {@code $L}: {@code $L}$L$L;\nkey {@code $L}: a prefix length in bits and the data "
-                        + "{@code $L}\n(an {@link $T}), value {@code $L}.\n", map.name(),
+                .add("Map $L: {@code $L}$L$L;\nkey $L: a prefix length in bits and the data "
+                        + "$L\n(an {@link $T}), value $L.\n", MapAccessor.doc(map),
                         MapAccessorGenerator.cName(map.type()), MapAccessorGenerator.maxEntries(map),
-                        MapAccessorGenerator.flags(map), types.c().typeName(map.keyTypeId()), data.get().cType(),
+                        MapAccessorGenerator.flags(map), SourceText.code(types.c().typeName(map.keyTypeId())),
+                        data.get().cType(),
                         LpmKey.class, value.cType())
                 .add(data.get().note("Data")).add(value.note("Values"))
                 .build();
-        return new MapAccessor(type, CodeBlock.of("new $T<>(map($S), $L, $L)", BpfLpmTrie.class, map.name(),
+        return new MapAccessor(type, CodeBlock.of("new $T<>(map($L), $L, $L)", BpfLpmTrie.class,
+                MapAccessor.literal(map),
                 data.get().codec(), value.codec()), javadoc);
     }
 
@@ -182,15 +191,20 @@ final class KeyValueMapAccessors {
                 || !(btf.resolve(prefix.typeId()) instanceof BtfType.Int length) || length.size() != 4) {
             return Optional.empty();
         }
-        String use = "map '" + map.name() + "' key data";
+        String use = "map '" + SourceText.shown(map.name()) + "' key data";
         JavaType type = types.map(data.typeId(), use, JavaNames.typeName(map.name()) + "Data");
         // Padding after the data would make the key longer than the codec LpmKey builds.
         return type.size() == map.keySize() - 4
-                ? Optional.of(new Part(type, types.c().typeName(data.typeId()), InlineCodec.of(type)))
+                ? Optional.of(new Part(type, SourceText.code(types.c().typeName(data.typeId())),
+                        InlineCodec.of(type, use)))
                 : Optional.empty();
     }
 
-    /** A map key or value: its Java type and codec. */
+    /**
+     * A map key or value: its Java type and codec.
+     *
+     * @param cType its C type, encoded for Javadoc
+     */
     record Part(JavaType type, String cType, CodeBlock codec) {
         TypeName boxed() {
             return type.typeName().box();
@@ -203,7 +217,7 @@ final class KeyValueMapAccessors {
     }
 
     private Part part(MapSpec map, String role, int typeId, int size) throws GenerationException {
-        String use = "map '" + map.name() + "' " + role;
+        String use = "map '" + SourceText.shown(map.name()) + "' " + role;
         if (typeId == 0) {
             throw new GenerationException(objectPath + ": " + use + " has no BTF type, only a size (" + size
                     + " bytes), so it cannot be typed; declare the map with __type(" + role + ", …) "
@@ -214,12 +228,12 @@ final class KeyValueMapAccessors {
             throw new GenerationException(objectPath + ": " + use + " is " + size + " bytes, but its BTF type "
                     + types.c().typeName(typeId) + " is " + type.size());
         }
-        return new Part(type, types.c().typeName(typeId), InlineCodec.of(type));
+        return new Part(type, SourceText.code(types.c().typeName(typeId)), InlineCodec.of(type, use));
     }
 
     private static CodeBlock keyValueDoc(MapSpec map, Part key, Part value) {
         return CodeBlock.builder()
-                .add("Map {@code $L}: {@code $L}$L$L;\nkey {@code $L}, value {@code $L}.\n", map.name(),
+                .add("Map $L: {@code $L}$L$L;\nkey $L, value $L.\n", MapAccessor.doc(map),
                         MapAccessorGenerator.cName(map.type()), MapAccessorGenerator.maxEntries(map),
                         MapAccessorGenerator.flags(map), key.cType(), value.cType())
                 .add(key.note("Keys")).add(value.note("Values"))
@@ -228,7 +242,7 @@ final class KeyValueMapAccessors {
 
     private static CodeBlock arrayDoc(MapSpec map, Part value, String more) {
         return CodeBlock.builder()
-                .add("Map {@code $L}: {@code $L} of {@code $L},\nindexes 0 to $L$L.\n", map.name(),
+                .add("Map $L: {@code $L} of $L,\nindexes 0 to $L$L.\n", MapAccessor.doc(map),
                         MapAccessorGenerator.cName(map.type()), value.cType(), map.maxEntries() - 1,
                         MapAccessorGenerator.flags(map))
                 .add(more)

@@ -20,7 +20,17 @@ record MapAccessor(TypeName type, CodeBlock initializer, CodeBlock javadoc, Stri
 
     /** {@code new Type(map("name"))}: a typed class that needs nothing but the map. */
     static MapAccessor ofHandle(Class<?> type, MapSpec map, CodeBlock javadoc) {
-        return new MapAccessor(ClassName.get(type), CodeBlock.of("new $T(map($S))", type, map.name()), javadoc);
+        return new MapAccessor(ClassName.get(type), CodeBlock.of("new $T(map($L))", type, literal(map)), javadoc);
+    }
+
+    /** The map's name as a string literal, for the calls that look it up (checked to fit by the generator). */
+    static CodeBlock literal(MapSpec map) {
+        return SourceText.literal(map.name());
+    }
+
+    /** The map's name for Javadoc. */
+    static String doc(MapSpec map) {
+        return SourceText.code(SourceText.shown(map.name()));
     }
 
     /**
@@ -29,13 +39,13 @@ record MapAccessor(TypeName type, CodeBlock initializer, CodeBlock javadoc, Stri
      */
     static MapAccessor raw(MapSpec map, String why) {
         CodeBlock.Builder javadoc = CodeBlock.builder()
-                .add("Map {@code $L}: {@code $L}$L$L, as the raw map:\n$L.\n", map.name(),
+                .add("Map $L: {@code $L}$L$L, as the raw map:\n$L.\n", doc(map),
                         MapAccessorGenerator.cName(map.type()), MapAccessorGenerator.maxEntries(map),
                         MapAccessorGenerator.flags(map), why);
         if (map.keySize() != 0 || map.valueSize() != 0) {
             // A ring has no elements (both 0): the sentence would only confuse.
             javadoc.add("Keys and values are native-order bytes of $L and $L bytes.\n", map.keySize(), map.valueSize());
         }
-        return new MapAccessor(ClassName.get(MapHandle.class), CodeBlock.of("map($S)", map.name()), javadoc.build());
+        return new MapAccessor(ClassName.get(MapHandle.class), CodeBlock.of("map($L)", literal(map)), javadoc.build());
     }
 }

@@ -38,15 +38,19 @@ final class MapAccessorGenerator {
     private final KeyValueMapAccessors keyValue;
     private final EventMapAccessors events;
     private final String objectFile;
+    private final String objectPath;
 
     /**
      * @param objectFile the object's file name, for Javadoc
      * @param objectPath the object's class-path name, for messages
+     * @param warnings receives the warnings of maps generated with a default (see {@link EventMapAccessors})
      */
-    MapAccessorGenerator(TypeMapper types, Btf btf, EventTypes events, String objectFile, String objectPath) {
+    MapAccessorGenerator(TypeMapper types, Btf btf, EventTypes events, String objectFile, String objectPath,
+            List<String> warnings) {
         this.keyValue = new KeyValueMapAccessors(types, btf, objectPath);
-        this.events = new EventMapAccessors(types, events);
+        this.events = new EventMapAccessors(types, events, warnings);
         this.objectFile = objectFile;
+        this.objectPath = objectPath;
     }
 
     /** How C names a map type: {@code BPF_MAP_TYPE_HASH}. */
@@ -68,6 +72,7 @@ final class MapAccessorGenerator {
         if (maps.isEmpty()) {
             return Optional.empty();
         }
+        ClassFileLimits.check(maps.size(), ClassFileLimits.MAX_MAPS, "maps", objectPath);
         TypeSpec.Builder type = TypeSpec.classBuilder(mapsClass)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -88,8 +93,8 @@ final class MapAccessorGenerator {
                         .build());
             }
         }
-        return Optional.of(type.addJavadoc("The maps of {@code $L}, typed from their BTF key and value types.\n",
-                objectFile).build());
+        return Optional.of(type.addJavadoc("The maps of $L, typed from their BTF key and value types.\n",
+                SourceText.code(objectFile)).build());
     }
 
     private List<MapAccessor> accessors(MapSpec map) throws GenerationException {
@@ -118,7 +123,7 @@ final class MapAccessorGenerator {
     }
 
     private static CodeBlock slotsDoc(MapSpec map, String holds) {
-        return CodeBlock.of("Map {@code $L}: {@code $L}$L$L, slots holding $L.\n", map.name(), cName(map.type()),
+        return CodeBlock.of("Map $L: {@code $L}$L$L, slots holding $L.\n", MapAccessor.doc(map), cName(map.type()),
                 maxEntries(map), flags(map), holds);
     }
 
@@ -139,8 +144,8 @@ final class MapAccessorGenerator {
         // A value size of 0 is set by user space before load (libbpf-tools size it to their depth
         // option); BpfStackTraceMap reads the depth from the loaded map.
         String depth = valueSize == 0 ? "a depth set at load" : "up to " + valueSize / 8 + " frames";
-        return MapAccessor.ofHandle(BpfStackTraceMap.class, map, CodeBlock.of("Map {@code $L}: {@code $L}$L$L: "
-                + "stack traces of $L, by the id\n{@code bpf_get_stackid} returned.\n", map.name(),
+        return MapAccessor.ofHandle(BpfStackTraceMap.class, map, CodeBlock.of("Map $L: {@code $L}$L$L: "
+                + "stack traces of $L, by the id\n{@code bpf_get_stackid} returned.\n", MapAccessor.doc(map),
                 cName(map.type()), maxEntries(map), flags(map), depth));
     }
 

@@ -49,8 +49,8 @@ final class ProgramGenerator {
     TypeSpec programEnum(ClassName enumClass) {
         TypeSpec.Builder type = TypeSpec.enumBuilder(enumClass)
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("The programs of {@code $L}, to choose which load with {@link Open#autoload}.\n",
-                        objectFile)
+                .addJavadoc("The programs of $L, to choose which load with {@link Open#autoload}.\n",
+                        SourceText.code(objectFile))
                 .addField(String.class, "programName", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addParameter(String.class, "programName")
@@ -65,8 +65,9 @@ final class ProgramGenerator {
         JavaNames.Allocator names = new JavaNames.Allocator();
         for (ProgramSpec program : programs) {
             type.addEnumConstant(names.allocate(JavaNames.constantName(program.name()), "_"),
-                    TypeSpec.anonymousClassBuilder("$S", program.name())
-                            .addJavadoc("{@code SEC(\"$L\") $L}.\n", program.sectionName(), program.name())
+                    TypeSpec.anonymousClassBuilder("$L", SourceText.literal(program.name()))
+                            .addJavadoc("$L.\n", SourceText.code("SEC(\"" + SourceText.shown(program.sectionName())
+                                    + "\") " + SourceText.shown(program.name())))
                             .build());
         }
         return type.build();
@@ -76,8 +77,9 @@ final class ProgramGenerator {
     TypeSpec programsClass(ClassName programsClass, ClassName skeleton) {
         TypeSpec.Builder type = TypeSpec.classBuilder(programsClass)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("The programs of {@code $L}. {@link $T#attach()} attaches those whose section\n"
-                        + "names a target; attach the others with {@link $T#attach()}.\n", objectFile, skeleton,
+                .addJavadoc("The programs of $L. {@link $T#attach()} attaches those whose section\n"
+                        + "names a target; attach the others with {@link $T#attach()}.\n", SourceText.code(objectFile),
+                        skeleton,
                         BpfProgram.class)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         JavaNames.Allocator names = new JavaNames.Allocator();
@@ -88,14 +90,16 @@ final class ProgramGenerator {
             boolean autoAttach = autoAttach(program);
             // Made eagerly: creating the BpfProgram is what registers it for attach().
             type.addField(FieldSpec.builder(BpfProgram.class, name, Modifier.PRIVATE, Modifier.FINAL)
-                    .initializer("program($S,$W$S,$W$T.$L,$W$L)", program.name(), program.sectionName(),
-                            ProgramKind.class, program.kind().name(), autoAttach)
+                    .initializer("program($L,$W$L,$W$T.$L,$W$L)", SourceText.literal(program.name()),
+                            SourceText.literal(program.sectionName()), ProgramKind.class, program.kind().name(),
+                            autoAttach)
                     .build());
             type.addMethod(MethodSpec.methodBuilder(name)
                     .addModifiers(Modifier.PUBLIC)
                     .returns(BpfProgram.class)
-                    .addJavadoc("Program {@code $L}: {@code SEC(\"$L\")},\nkind {@code $L}; $L.\n",
-                            program.name(), program.sectionName(), program.kind(),
+                    .addJavadoc("Program $L: $L,\nkind {@code $L}; $L.\n",
+                            SourceText.code(SourceText.shown(program.name())),
+                            SourceText.code("SEC(\"" + SourceText.shown(program.sectionName()) + "\")"), program.kind(),
                             autoAttach ? "attached by {@link " + skeleton.simpleName() + "#attach()}"
                                     : "not attached by {@link " + skeleton.simpleName()
                                             + "#attach()}: attach it yourself")

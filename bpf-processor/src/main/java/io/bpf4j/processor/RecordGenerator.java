@@ -40,7 +40,7 @@ final class RecordGenerator {
                 .addJavadoc(javadoc(record))
                 .recordConstructor(constructor(record))
                 .addField(FieldSpec.builder(TypeName.INT, "SIZE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("{@code sizeof($L)}.\n", record.cName())
+                        .addJavadoc("<code>sizeof($L)</code>.\n", SourceText.doc(record.cName()))
                         .initializer("$L", record.size())
                         .build())
                 .addField(codec(record))
@@ -62,15 +62,15 @@ final class RecordGenerator {
 
     private static CodeBlock javadoc(RecordModel record) {
         CodeBlock.Builder doc = CodeBlock.builder()
-                .add("{@code $L}, $L bytes:\n", record.cName(), record.size())
-                .add("\n<pre>{@code\n$L\n}</pre>\n", record.cDefinition());
+                .add("$L, $L bytes:\n", SourceText.code(record.cName()), record.size())
+                .add("\n<pre>\n$L\n</pre>\n", SourceText.docLines(record.cDefinition()));
         if (hasJavaArrays(record)) {
             doc.add("\n<p>Arrays are held as they are, not copied: do not change them once passed in.\n");
         }
         if (record.flexible() != null) {
-            doc.add("\n<p>{@code $L} is a flexible array member: not part of the fixed layout ({@code SIZE}\n"
+            doc.add("\n<p>$L is a flexible array member: not part of the fixed layout ({@code SIZE}\n"
                     + "excludes it), so it has no component; its elements follow the struct in the buffer.\n",
-                    record.flexible());
+                    SourceText.code(record.flexible()));
         }
         doc.add("\n<p>{@link View} reads and writes the same layout in place, without allocating.\n");
         doc.add("\n");
@@ -84,7 +84,7 @@ final class RecordGenerator {
     static String describe(RecordModel.Field field) {
         String note = field.type().note();
         String size = field.type() instanceof JavaType.Bits ? "" : ", " + field.type().size() + " bytes";
-        return "{@code " + field.cDeclaration() + "} at offset " + field.offset() + size
+        return SourceText.code(field.cDeclaration()) + " at offset " + field.offset() + size
                 + (note == null ? "" : ";\n    " + note);
     }
 
@@ -136,7 +136,8 @@ final class RecordGenerator {
                 .addMethod(encode(record))
                 .build();
         return FieldSpec.builder(codecType, "CODEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Reads and writes {@code $L} at an offset of a native-order buffer.\n", record.cName())
+                .addJavadoc("Reads and writes $L at an offset of a native-order buffer.\n",
+                        SourceText.code(record.cName()))
                 .initializer("$L", implementation)
                 .build();
     }
@@ -172,7 +173,7 @@ final class RecordGenerator {
             int zeroTo = field.type() instanceof JavaType.Bits ? field.offset() + field.type().size() : field.offset();
             explained |= zeroHole(covered, zeroTo, explained, body);
             FieldAccess.Location at = new FieldAccess.Location(CodeBlock.of("buffer"), "offset", field.offset());
-            FieldAccess.write(field.type(), at, CodeBlock.of("value.$N()", field.name()), body);
+            FieldAccess.write(field.type(), at, CodeBlock.of("value.$N()", field.name()), field.messageName(), body);
             covered = Math.max(covered, field.offset() + field.type().size());
         }
         zeroHole(covered, record.size(), explained, body);

@@ -9,14 +9,14 @@ import java.util.List;
  *
  * @param className the record, nested in the skeleton
  * @param cName how C spells the type, e.g. {@code struct event}
- * @param cDefinition the type's C definition, for the Javadoc
+ * @param cDefinition the lines of the type's C definition, for the Javadoc
  * @param size {@code sizeof} the type, trailing padding included
  * @param union whether it is a union: every field lies at offset 0, a view of the same bytes
  * @param fields the members in declaration (and so offset) order
  * @param flexible the C declaration of a trailing flexible array member, which is not part of
  *     the fixed layout, or null
  */
-record RecordModel(ClassName className, String cName, String cDefinition, int size, boolean union,
+record RecordModel(ClassName className, String cName, List<String> cDefinition, int size, boolean union,
         List<Field> fields, String flexible) {
     /**
      * The parameter slots a constructor may have: the JVM's 255, less one for {@code this}. A
@@ -25,6 +25,7 @@ record RecordModel(ClassName className, String cName, String cDefinition, int si
     private static final int MAX_PARAMETER_SLOTS = 254;
 
     RecordModel {
+        cDefinition = List.copyOf(cDefinition);
         fields = List.copyOf(fields);
     }
 
@@ -57,5 +58,10 @@ record RecordModel(ClassName className, String cName, String cDefinition, int si
      * @param offset the byte offset inside the type, from BTF
      * @param type how the member is held in Java
      */
-    record Field(String name, String cName, String cDeclaration, int offset, JavaType type) {}
+    record Field(String name, String cName, String cDeclaration, int offset, JavaType type) {
+        /** What range-check messages call the member: its C name, or the Java one for an anonymous member. */
+        String messageName() {
+            return cName.isEmpty() ? name : cName;
+        }
+    }
 }

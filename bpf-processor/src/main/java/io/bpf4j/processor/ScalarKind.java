@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import io.bpf4j.codec.Int128;
+import io.bpf4j.codec.Ranges;
 import java.math.BigInteger;
 
 /**
@@ -14,41 +15,31 @@ import java.math.BigInteger;
  * primitive for, are {@link BigInteger}s (read and written by {@link Int128}).
  */
 enum ScalarKind {
-    S8(TypeName.BYTE, 1, "INT8", "$L.get($L)", "$L.put($L, $L)", null),
-    U8(TypeName.INT, 1, "UINT8", "Byte.toUnsignedInt($L.get($L))", "$L.put($L, (byte) $L)",
-            "unsigned, 0 to 255"),
-    S16(TypeName.SHORT, 2, "INT16", "$L.getShort($L)", "$L.putShort($L, $L)", null),
-    U16(TypeName.INT, 2, "UINT16", "Short.toUnsignedInt($L.getShort($L))", "$L.putShort($L, (short) $L)",
-            "unsigned, 0 to 65535"),
-    S32(TypeName.INT, 4, "INT32", "$L.getInt($L)", "$L.putInt($L, $L)", null),
-    U32(TypeName.LONG, 4, "UINT32", "Integer.toUnsignedLong($L.getInt($L))", "$L.putInt($L, (int) $L)",
-            "unsigned, 0 to 4294967295"),
-    S64(TypeName.LONG, 8, "INT64", "$L.getLong($L)", "$L.putLong($L, $L)", null),
-    U64(TypeName.LONG, 8, "UINT64", "$L.getLong($L)", "$L.putLong($L, $L)",
-            "unsigned: all 64 bits, see Long.toUnsignedString"),
-    BOOL(TypeName.BOOLEAN, 1, "BOOL", "$L.get($L) != 0", "$L.put($L, (byte) ($L ? 1 : 0))", null),
+    S8(TypeName.BYTE, 1, "INT8", null),
+    U8(TypeName.INT, 1, "UINT8", "unsigned, 0 to 255"),
+    S16(TypeName.SHORT, 2, "INT16", null),
+    U16(TypeName.INT, 2, "UINT16", "unsigned, 0 to 65535"),
+    S32(TypeName.INT, 4, "INT32", null),
+    U32(TypeName.LONG, 4, "UINT32", "unsigned, 0 to 4294967295"),
+    S64(TypeName.LONG, 8, "INT64", null),
+    U64(TypeName.LONG, 8, "UINT64", "unsigned: all 64 bits, see Long.toUnsignedString"),
+    BOOL(TypeName.BOOLEAN, 1, "BOOL", null),
     /** A pointer: the address as the kernel saw it, meaningful to user space only as a number. */
-    POINTER(TypeName.LONG, 8, "UINT64", "$L.getLong($L)", "$L.putLong($L, $L)", "a kernel address"),
-    F32(TypeName.FLOAT, 4, null, "$L.getFloat($L)", "$L.putFloat($L, $L)", null),
-    F64(TypeName.DOUBLE, 8, null, "$L.getDouble($L)", "$L.putDouble($L, $L)", null),
-    S128(ClassName.get(BigInteger.class), 16, null, "$T.get($L, $L, true)", "$T.put($L, $L, $L)",
-            "a signed 128-bit integer"),
-    U128(ClassName.get(BigInteger.class), 16, null, "$T.get($L, $L, false)", "$T.put($L, $L, $L)",
-            "unsigned, 0 to 2^128 - 1; writes keep the low 128 bits");
+    POINTER(TypeName.LONG, 8, "UINT64", "a kernel address"),
+    F32(TypeName.FLOAT, 4, null, null),
+    F64(TypeName.DOUBLE, 8, null, null),
+    S128(ClassName.get(BigInteger.class), 16, null, "a signed 128-bit integer"),
+    U128(ClassName.get(BigInteger.class), 16, null, "unsigned, 0 to 2^128 - 1; writes keep the low 128 bits");
 
     private final TypeName type;
     private final int size;
     private final String codecConstant;
-    private final String readFormat;
-    private final String writeFormat;
     private final String note;
 
-    ScalarKind(TypeName type, int size, String codecConstant, String readFormat, String writeFormat, String note) {
+    ScalarKind(TypeName type, int size, String codecConstant, String note) {
         this.type = type;
         this.size = size;
         this.codecConstant = codecConstant;
-        this.readFormat = readFormat;
-        this.writeFormat = writeFormat;
         this.note = note;
     }
 
@@ -67,16 +58,51 @@ enum ScalarKind {
         return codecConstant;
     }
 
-    /** An expression reading the value at {@code index} of {@code buffer}. */
+    /**
+     * An expression reading the value at {@code index} of {@code buffer}. JDK classes are named
+     * with {@code $T}, never spelled: a C type called {@code Integer} may shadow the simple name.
+     */
     CodeBlock read(CodeBlock buffer, CodeBlock index) {
-        return isWide() ? CodeBlock.of(readFormat, Int128.class, buffer, index) : CodeBlock.of(readFormat, buffer, index);
+        return switch (this) {
+            case S8 -> CodeBlock.of("$L.get($L)", buffer, index);
+            case U8 -> CodeBlock.of("$T.toUnsignedInt($L.get($L))", Byte.class, buffer, index);
+            case S16 -> CodeBlock.of("$L.getShort($L)", buffer, index);
+            case U16 -> CodeBlock.of("$T.toUnsignedInt($L.getShort($L))", Short.class, buffer, index);
+            case S32 -> CodeBlock.of("$L.getInt($L)", buffer, index);
+            case U32 -> CodeBlock.of("$T.toUnsignedLong($L.getInt($L))", Integer.class, buffer, index);
+            case S64, U64, POINTER -> CodeBlock.of("$L.getLong($L)", buffer, index);
+            case BOOL -> CodeBlock.of("$L.get($L) != 0", buffer, index);
+            case F32 -> CodeBlock.of("$L.getFloat($L)", buffer, index);
+            case F64 -> CodeBlock.of("$L.getDouble($L)", buffer, index);
+            case S128 -> CodeBlock.of("$T.get($L, $L, true)", Int128.class, buffer, index);
+            case U128 -> CodeBlock.of("$T.get($L, $L, false)", Int128.class, buffer, index);
+        };
     }
 
-    /** A statement (without the semicolon) writing {@code value} at {@code index} of {@code buffer}. */
-    CodeBlock write(CodeBlock buffer, CodeBlock index, CodeBlock value) {
-        return isWide()
-                ? CodeBlock.of(writeFormat, Int128.class, buffer, index, value)
-                : CodeBlock.of(writeFormat, buffer, index, value);
+    /**
+     * A statement (without the semicolon) writing {@code value} at {@code index} of {@code buffer}.
+     * A value narrowed to a C integer ({@code u8}/{@code u16} from {@code int}, {@code u32} from
+     * {@code long}) is range-checked first: out of range is an {@link IllegalArgumentException}
+     * naming {@code field}, never a silent truncation.
+     *
+     * @param field the string literal naming the C field in that message
+     */
+    CodeBlock write(CodeBlock buffer, CodeBlock index, CodeBlock value, CodeBlock field) {
+        return switch (this) {
+            case S8 -> CodeBlock.of("$L.put($L, $L)", buffer, index, value);
+            case U8 -> CodeBlock.of("$L.put($L, (byte) $T.u8($L, $L))", buffer, index, Ranges.class, value, field);
+            case S16 -> CodeBlock.of("$L.putShort($L, $L)", buffer, index, value);
+            case U16 -> CodeBlock.of("$L.putShort($L, (short) $T.u16($L, $L))", buffer, index, Ranges.class, value,
+                    field);
+            case S32 -> CodeBlock.of("$L.putInt($L, $L)", buffer, index, value);
+            case U32 -> CodeBlock.of("$L.putInt($L, (int) $T.u32($L, $L))", buffer, index, Ranges.class, value,
+                    field);
+            case S64, U64, POINTER -> CodeBlock.of("$L.putLong($L, $L)", buffer, index, value);
+            case BOOL -> CodeBlock.of("$L.put($L, (byte) ($L ? 1 : 0))", buffer, index, value);
+            case F32 -> CodeBlock.of("$L.putFloat($L, $L)", buffer, index, value);
+            case F64 -> CodeBlock.of("$L.putDouble($L, $L)", buffer, index, value);
+            case S128, U128 -> CodeBlock.of("$T.put($L, $L, $L)", Int128.class, buffer, index, value);
+        };
     }
 
     /** Whether this is a 128-bit integer, held as a {@link BigInteger} rather than a primitive. */

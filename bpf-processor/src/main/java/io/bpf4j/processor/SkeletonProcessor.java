@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import io.bpf4j.BpfSkeleton;
 import io.bpf4j.spec.ObjectSpec;
 import io.bpf4j.spec.SpecException;
+import io.bpf4j.text.Printable;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Set;
@@ -24,16 +25,21 @@ import javax.tools.JavaFileObject;
  *
  * <p>This class is the javac glue only: it reads the request, finds and parses the object, hands
  * it to {@link SkeletonGenerator} and writes the result. Every problem is reported as an error on
- * the annotated type, and nothing is ever thrown into javac: a bug in the generator becomes an
- * error naming the object and the exception, not a crashed compiler.
+ * the annotated type, every default the generator chose as a warning there, and nothing is ever
+ * thrown into javac: a bug in the generator becomes an error naming the object and the exception,
+ * not a crashed compiler. Messages name what the object holds and are made safe for the terminal
+ * ({@link #printable}) before javac prints them.
  */
 @AutoService(Processor.class)
 public final class SkeletonProcessor extends AbstractProcessor {
     /** Turns a request and the object's bytes into a source file; a seam for tests. */
     interface Generator {
-        JavaFile generate(SkeletonRequest request, byte[] object, boolean generatedAnnotation)
+        GeneratedSkeleton generate(SkeletonRequest request, byte[] object, boolean generatedAnnotation)
                 throws GenerationException;
     }
+
+    /** Starts every message, so a reader (and {@code bpf4j gen}) tells them from javac's own. */
+    public static final String PREFIX = "bpf4j: ";
 
     private final Generator generator;
 
@@ -78,13 +84,15 @@ public final class SkeletonProcessor extends AbstractProcessor {
                     .read(request.object());
             boolean generatedAnnotation =
                     processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
-            write(generator.generate(request, bytes, generatedAnnotation), element);
+            GeneratedSkeleton skeleton = generator.generate(request, bytes, generatedAnnotation);
+            write(skeleton.file(), element);
+            skeleton.warnings().forEach(warning -> report(Diagnostic.Kind.WARNING, warning, element));
         } catch (GenerationException e) {
-            error("bpf4j: " + e.getMessage(), element);
+            report(Diagnostic.Kind.ERROR, e.getMessage(), element);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // A bug, not a user mistake: say so, with enough to report it, and let javac go on.
-            error("bpf4j: internal error while generating the skeleton of " + element.getSimpleName() + object
-                    + ": " + e + " (please report it, with the object)", element);
+            report(Diagnostic.Kind.ERROR, "internal error while generating the skeleton of "
+                    + element.getSimpleName() + object + ": " + e + " (please report it, with the object)", element);
         }
     }
 
@@ -103,8 +111,21 @@ public final class SkeletonProcessor extends AbstractProcessor {
         }
     }
 
-    private void error(String message, Element element) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, annotationOn(element));
+    /**
+     * Reports on the annotation of {@code element}. Messages name what the object holds, which its
+     * author chose: they are made safe for the terminal here, once ({@link #printable}).
+     */
+    private void report(Diagnostic.Kind kind, String message, Element element) {
+        processingEnv.getMessager().printMessage(kind, PREFIX + printable(message), element, annotationOn(element));
+    }
+
+    /**
+     * {@code message} as it is when every character in it is printable, else escaped with
+     * {@link Printable#escape}. A backslash alone is harmless on a terminal and is left as it is:
+     * the readers' messages may already hold escapes ({@code \x7fELF}), which must not double.
+     */
+    public static String printable(String message) {
+        return Printable.isClean(message.replace('\\', '_')) ? message : Printable.escape(message);
     }
 
     /** The {@code @BpfSkeleton} mirror on {@code element}, so the error points at the annotation. */
@@ -118,7 +139,7 @@ public final class SkeletonProcessor extends AbstractProcessor {
     }
 
     /** Parses the object and generates its skeleton: the {@link Generator} javac's instance uses. */
-    static JavaFile generateSkeleton(SkeletonRequest request, byte[] bytes, boolean generatedAnnotation)
+    static GeneratedSkeleton generateSkeleton(SkeletonRequest request, byte[] bytes, boolean generatedAnnotation)
             throws GenerationException {
         ObjectSpec spec;
         String objectName = request.object().objectName();

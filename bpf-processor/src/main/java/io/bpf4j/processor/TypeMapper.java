@@ -30,6 +30,13 @@ import java.util.Map;
  * {@link GenerationException} naming the type, the member and the reason.
  */
 final class TypeMapper {
+    /**
+     * How deep types may nest (a struct in a struct, an array of arrays): the kernel's own BTF
+     * limit ({@code MAX_RESOLVE_DEPTH}), so no object the kernel loads is refused, and mapping
+     * never recurses deeper.
+     */
+    static final int MAX_DEPTH = 32;
+
     private final Btf btf;
     private final CDeclarations c;
     private final ClassName skeleton;
@@ -55,6 +62,11 @@ final class TypeMapper {
         this.objectPath = objectPath;
     }
 
+    /** The object as the user named it, for messages. */
+    String objectPath() {
+        return objectPath;
+    }
+
     /** The C text of the object's types, for Javadoc. */
     CDeclarations c() {
         return c;
@@ -68,10 +80,31 @@ final class TypeMapper {
      */
     JavaType map(int typeId, String use, String nameHint) throws GenerationException {
         try {
-            return mapType(typeId, nameHint);
+            return mapType(typeId, nameHint, 0);
         } catch (Unmappable e) {
             throw new GenerationException(objectPath + ": " + use + " (" + c.typeName(typeId) + "): "
                     + e.getMessage());
+        }
+    }
+
+    /**
+     * {@link #map}, leaving this mapper as it was when the type cannot be mapped, so that a type
+     * nothing else needs can be left out without leaving half its records behind.
+     */
+    JavaType mapOrUndo(int typeId, String use, String nameHint) throws GenerationException {
+        Map<Integer, RecordModel> recordsBefore = new LinkedHashMap<>(records);
+        Map<Integer, EnumModel> enumsBefore = new LinkedHashMap<>(enums);
+        JavaNames.Allocator namesBefore = typeNames.copy();
+        try {
+            return map(typeId, use, nameHint);
+        } catch (GenerationException e) {
+            records.clear();
+            records.putAll(recordsBefore);
+            enums.clear();
+            enums.putAll(enumsBefore);
+            pending.clear();
+            typeNames.restore(namesBefore);
+            throw e;
         }
     }
 
@@ -85,7 +118,11 @@ final class TypeMapper {
         return List.copyOf(enums.values());
     }
 
-    private JavaType mapType(int typeId, String nameHint) throws Unmappable {
+    private JavaType mapType(int typeId, String nameHint, int depth) throws Unmappable {
+        if (depth > MAX_DEPTH) {
+            throw new Unmappable("types nest deeper than " + MAX_DEPTH + " levels (structs in structs, arrays of "
+                    + "arrays), the most the kernel's BTF checker and the generator take");
+        }
         BtfType type = btf.resolve(typeId);
         if (type instanceof BtfType.Int integer) {
             return new JavaType.Scalar(integer(integer));
@@ -96,9 +133,9 @@ final class TypeMapper {
         } else if (type instanceof BtfType.Float floating) {
             return new JavaType.Scalar(floating(floating));
         } else if (type instanceof BtfType.Array array) {
-            return array(array, nameHint);
+            return array(array, nameHint, depth);
         } else if (type instanceof BtfType.Composite composite) {
-            return new JavaType.Struct(record(composite, typedefName(typeId, nameHint)));
+            return new JavaType.Struct(record(composite, typedefName(typeId, nameHint), depth));
         } else if (type instanceof BtfType.Fwd fwd) {
             throw new Unmappable(c.typeName(fwd.id()) + " is only declared, not defined, so its layout is unknown");
         } else if (type instanceof BtfType.Void) {
@@ -138,7 +175,7 @@ final class TypeMapper {
     }
 
     /** The Java enum of a C enum; null for an enum without values (only declared), held raw. */
-    private EnumModel enumModel(BtfType.Enum enumType, String nameHint) {
+    private EnumModel enumModel(BtfType.Enum enumType, String nameHint) throws Unmappable {
         if (enumType.values().isEmpty()) {
             return null;
         }
@@ -146,7 +183,10 @@ final class TypeMapper {
         if (done != null) {
             return done;
         }
-        String javaName = enumType.name().isEmpty() ? nameHint : JavaNames.typeName(enumType.name());
+        limit(enumType.values().size(), ClassFileLimits.MAX_ENUM_CONSTANTS, "values", enumType.id());
+        limit(records.size() + enums.size() + 1, ClassFileLimits.MAX_TYPES, "struct, union and enum types",
+                enumType.id());
+        String javaName = JavaNames.typeName(enumType.name().isEmpty() ? nameHint : enumType.name());
         ClassName className = skeleton.nestedClass(typeNames.allocate(javaName, "Enum"));
         JavaNames.Allocator constantNames = new JavaNames.Allocator();
         EnumGenerator.RESERVED.forEach(constantNames::reserve);
@@ -161,7 +201,7 @@ final class TypeMapper {
         return model;
     }
 
-    private JavaType array(BtfType.Array array, String nameHint) throws Unmappable {
+    private JavaType array(BtfType.Array array, String nameHint, int depth) throws Unmappable {
         if (array.length() == 0) {
             throw new Unmappable("a zero-length (flexible) array has no fixed layout; only a struct's last member "
                     + "may be one");
@@ -171,7 +211,11 @@ final class TypeMapper {
                 && (integer.isChar() || integer.name().equals("char"))) {
             return new JavaType.Text(array.length());
         }
-        JavaType elementType = mapType(array.elementTypeId(), nameHint);
+        JavaType elementType = mapType(array.elementTypeId(), nameHint, depth + 1);
+        if ((long) elementType.size() * array.length() > Integer.MAX_VALUE) {
+            throw new Unmappable("an array of " + array.length() + " elements of " + elementType.size()
+                    + " bytes is larger than 2 GiB, more than a Java buffer holds");
+        }
         if (elementType instanceof JavaType.Scalar scalar && !scalar.kind().isWide()) {
             return new JavaType.PrimitiveArray(scalar.kind(), array.length());
         } else if (elementType instanceof JavaType.PrimitiveArray || elementType instanceof JavaType.NestedArray) {
@@ -180,7 +224,7 @@ final class TypeMapper {
         return new JavaType.ObjectArray(elementType, array.length());
     }
 
-    private RecordModel record(BtfType.Composite composite, String nameHint) throws Unmappable {
+    private RecordModel record(BtfType.Composite composite, String nameHint, int depth) throws Unmappable {
         RecordModel done = records.get(composite.id());
         if (done != null) {
             return done;
@@ -189,7 +233,10 @@ final class TypeMapper {
             // BTF validation rules out a struct containing itself by value; this is only a guard.
             throw new Unmappable(c.typeName(composite.id()) + " contains itself");
         }
-        String javaName = composite.name().isEmpty() ? nameHint : JavaNames.typeName(composite.name());
+        limit(composite.members().size(), ClassFileLimits.MAX_MEMBERS, "members", composite.id());
+        limit(records.size() + enums.size() + 1, ClassFileLimits.MAX_TYPES, "struct, union and enum types",
+                composite.id());
+        String javaName = JavaNames.typeName(composite.name().isEmpty() ? nameHint : composite.name());
         ClassName className = skeleton.nestedClass(typeNames.allocate(javaName,
                 composite.union() ? "Union" : "Struct"));
         pending.put(composite.id(), className);
@@ -204,10 +251,10 @@ final class TypeMapper {
                 members.add(member);
             }
         }
-        List<RecordModel.Field> fields = fields(composite, members, className, composite.union());
+        List<RecordModel.Field> fields = fields(composite, members, className, composite.union(), depth);
         if (!composite.union() && RecordModel.tooManyForARecord(fields)) {
             // Held as bytes, like a union: its accessors must keep clear of the names that type uses.
-            fields = fields(composite, members, className, true);
+            fields = fields(composite, members, className, true, depth);
         }
         RecordModel model = new RecordModel(className, c.typeName(composite.id()), c.definition(composite),
                 composite.size(), composite.union(), fields, flexible.isEmpty() ? null : String.join("; ", flexible));
@@ -221,7 +268,7 @@ final class TypeMapper {
      * {@link BytesRecordGenerator} uses out of them.
      */
     private List<RecordModel.Field> fields(BtfType.Composite owner, List<BtfType.Member> members,
-            ClassName ownerClass, boolean heldAsBytes) throws Unmappable {
+            ClassName ownerClass, boolean heldAsBytes, int depth) throws Unmappable {
         JavaNames.Allocator fieldNames = new JavaNames.Allocator();
         if (heldAsBytes) {
             BytesRecordGenerator.RESERVED.forEach(fieldNames::reserve);
@@ -232,14 +279,14 @@ final class TypeMapper {
             String javaField = member.name().isEmpty()
                     ? fieldNames.allocate("anon" + ++anonymous, "_")
                     : fieldNames.allocate(JavaNames.memberName(member.name()), "_");
-            fields.add(field(owner, member, ownerClass, javaField));
+            fields.add(field(owner, member, ownerClass, javaField, depth));
         }
         return fields;
     }
 
     private RecordModel.Field field(BtfType.Composite owner, BtfType.Member member, ClassName ownerClass,
-            String javaName) throws Unmappable {
-        String where = c.typeName(owner.id()) + ", member '" + member.name() + "'";
+            String javaName, int depth) throws Unmappable {
+        String where = c.typeName(owner.id()) + ", member '" + SourceText.shown(member.name()) + "'";
         String hint = ownerClass.simpleName() + JavaNames.typeName(javaName);
         int width = bitfieldWidth(member);
         // Without kind_flag, BTF places a bitfield through its INT type's own bit offset.
@@ -254,12 +301,12 @@ final class TypeMapper {
             throw new Unmappable(where + ": members that do not start on a byte are not supported yet");
         } else {
             try {
-                type = mapType(member.typeId(), hint);
+                type = mapType(member.typeId(), hint, depth + 1);
             } catch (Unmappable e) {
                 throw new Unmappable(where + " (" + c.typeName(member.typeId()) + "): " + e.getMessage());
             }
         }
-        if (offset + type.size() > owner.size()) {
+        if ((long) offset + type.size() > owner.size()) {
             throw new Unmappable(where + ": lies outside the type's " + owner.size() + " bytes");
         }
         String declaration = c.declaration(member.typeId(), member.name()) + (width != 0 ? " : " + width : "");
@@ -324,6 +371,15 @@ final class TypeMapper {
 
     private static int next(BtfType type) {
         return type instanceof BtfType.Typedef typedef ? typedef.typeId() : ((BtfType.Qualifier) type).typeId();
+    }
+
+    /** Refuses a type that has more of something than {@link ClassFileLimits} allows. */
+    private void limit(int count, int limit, String what, int typeId) throws Unmappable {
+        try {
+            ClassFileLimits.check(count, limit, what, c.typeName(typeId));
+        } catch (GenerationException e) {
+            throw new Unmappable(e.getMessage());
+        }
     }
 
     /** A type the generator cannot map; the message grows a "where" prefix on the way out. */

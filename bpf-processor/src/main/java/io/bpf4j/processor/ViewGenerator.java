@@ -52,8 +52,8 @@ final class ViewGenerator {
                         .returns(view)
                         .addParameter(ByteBuffer.class, BUFFER)
                         .addParameter(TypeName.INT, OFFSET)
-                        .addJavadoc("Points this view at the {@code $L} at {@code offset} of {@code buffer} (native "
-                                + "byte order).\n\n@return this view\n", record.cName())
+                        .addJavadoc("Points this view at the $L at {@code offset} of {@code buffer} (native "
+                                + "byte order).\n\n@return this view\n", SourceText.code(record.cName()))
                         .addStatement("this.$N = $T.requireNonNull($N, $S)", BUFFER, Objects.class, BUFFER, BUFFER)
                         .addStatement("this.$N = $N", OFFSET, OFFSET)
                         .addStatement("return this")
@@ -74,12 +74,12 @@ final class ViewGenerator {
     private static CodeBlock javadoc(RecordModel record) {
         String simple = record.className().simpleName();
         return CodeBlock.builder()
-                .add("{@code $L} in place: the getters and setters read and write the bytes at the buffer\n"
+                .add("$L in place: the getters and setters read and write the bytes at the buffer\n"
                         + "and offset last given to {@link #wrap}, allocating nothing (but the {@code String}s of "
                         + "text\nmembers; their {@code byte[]} overloads copy the raw bytes instead). Struct and "
                         + "union\nmembers are views owned by this one and rewrapped on each call: use one before "
                         + "asking for\nthe next. One view serves every record of a ring buffer's zero-allocation "
-                        + "path:\n", record.cName())
+                        + "path:\n", SourceText.code(record.cName()))
                 .add("\n<pre>{@code\n$L.View view = new $L.View();\n"
                         + "reader.drainViews((data, offset, length) -> {\n"
                         + "    view.wrap(data, offset);\n"
@@ -144,7 +144,7 @@ final class ViewGenerator {
         if (leaf.isReference()) {
             write.addStatement("$T.requireNonNull(value, $S)", Objects.class, name);
         }
-        FieldAccess.write(leaf, at, CodeBlock.of("value"), write);
+        FieldAccess.write(leaf, at, CodeBlock.of("value"), field.messageName(), write);
         type.addMethod(indexed(name, indexes, "Sets " + doc)
                 .addParameter(leaf.typeName(), "value")
                 .returns(view)

@@ -13,15 +13,25 @@
  * {@code MapHandle} with the reason), {@code DataSectionGenerator},
  * {@code ProgramGenerator}), {@code FieldAccess} (the buffer code every generator shares) and
  * {@code SkeletonGenerator}, which assembles them. Every problem becomes a
- * {@code GenerationException}, reported as a javac error on the annotated type.
+ * {@code GenerationException}, reported as a javac error on the annotated type; a default the
+ * generator chose (a ring buffer nothing binds, generated raw) a javac warning.
+ *
+ * <p>Objects come from third parties, and their names reach the source: {@code SourceText} is the
+ * one encoder of object text in Javadoc, comments and string literals, {@code JavaNames} the one
+ * mapping to identifiers (ASCII, valid, stable, distinct), {@code ReferencedNames} the simple
+ * names no C type may take ({@code java.lang}'s, the imported ones), and
+ * {@code ClassFileLimits} with {@code TypeMapper.MAX_DEPTH} the sizes checked before any code is
+ * written. Messages are escaped for the terminal where they are reported.
  *
  * <p>What a C type becomes, in short: integers keep their width when signed and widen when
  * unsigned ({@code u8}/{@code u16} → {@code int}, {@code u32} → {@code long}, {@code u64} →
  * {@code long} holding the 64 bits; 128-bit ones → {@code BigInteger}); pointers are {@code long}
- * addresses; {@code char[N]} is a {@code String} (cut to N-1 UTF-8 bytes on write; views also
- * copy the raw bytes); enums are held raw, with a generated Java enum whose {@code of(value)} is
- * empty for unknown values; bitfields have the Java type of their declared type, sign-extended
- * when it is signed;
+ * addresses; {@code char[N]} is a {@code String} (up to N UTF-8 bytes, NUL-padded, on write, with
+ * no terminating NUL needed, as C allows; views also copy the raw bytes); enums are held raw, with
+ * a generated Java enum whose {@code of(value)} is empty for unknown values; bitfields have the
+ * Java type of their declared type, sign-extended when it is signed; every write that narrows a
+ * Java value to a C integer ({@code u8}, {@code u16}, {@code u32}, bitfields) is range-checked
+ * with {@code io.bpf4j.codec.Ranges}, naming the C field;
  * structs are records and unions records of their bytes with one accessor and one factory per
  * member; an anonymous struct or union member is a component {@code anonN} of a generated type
  * {@code OwnerAnonN}; a flexible array member is left out of the fixed layout; offsets and padding

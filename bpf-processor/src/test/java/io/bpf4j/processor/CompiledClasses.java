@@ -1,5 +1,6 @@
 package io.bpf4j.processor;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,13 +9,23 @@ import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 
-/** Loads the class files javac wrote in memory, delegating everything else to the test's loader. */
+/**
+ * Loads the class files javac wrote in memory, delegating everything else to the test's loader;
+ * optionally serves resources of its own first (a crafted object in place of a fixture).
+ */
 final class CompiledClasses extends ClassLoader {
     private static final String PREFIX = "/CLASS_OUTPUT/";
     private final Map<String, JavaFileObject> classes = new HashMap<>();
+    private final Map<String, byte[]> resources;
 
     CompiledClasses(List<JavaFileObject> files, ClassLoader parent) {
+        this(files, parent, Map.of());
+    }
+
+    /** @param resources class-path name (e.g. {@code p/x.bpf.o}) → contents, served before the parent's */
+    CompiledClasses(List<JavaFileObject> files, ClassLoader parent, Map<String, byte[]> resources) {
         super(parent);
+        this.resources = Map.copyOf(resources);
         for (JavaFileObject file : files) {
             String name = file.getName();
             if (file.getKind() == JavaFileObject.Kind.CLASS && name.startsWith(PREFIX)) {
@@ -22,6 +33,12 @@ final class CompiledClasses extends ClassLoader {
                 classes.put(binaryName.replace('/', '.'), file);
             }
         }
+    }
+
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        byte[] own = resources.get(name);
+        return own != null ? new ByteArrayInputStream(own) : super.getResourceAsStream(name);
     }
 
     @Override

@@ -62,6 +62,17 @@ final class Fixtures {
                 .compile(sources);
     }
 
+    /**
+     * Compiles {@code sources} with the processor, every lint on but warnings left warnings, so a
+     * test can see the processor's own warnings.
+     */
+    static Compilation compileAllowingWarnings(JavaFileObject... sources) {
+        return javac()
+                .withProcessors(new SkeletonProcessor())
+                .withOptions("-Xlint:all,-processing", "-A" + ObjectLocator.OBJECT_DIRS + "=" + objectRoot())
+                .compile(sources);
+    }
+
     /** Compiles with the real processor and the fixtures' directory. */
     static Compilation compile(JavaFileObject... sources) {
         return compile(new SkeletonProcessor(), List.of(objectRoot()), sources);

@@ -90,8 +90,25 @@ class ZooRoundTripTest {
                     ZooBits min = new ZooBits(0, -16, 0, 0, -(1 << 22), false, -4, 0, 0);
                     seen.put("bits max", roundTrip(ZooBits.CODEC, max));
                     seen.put("bits min", roundTrip(ZooBits.CODEC, min));
-                    seen.put("bits truncated", roundTrip(ZooBits.CODEC,
-                            new ZooBits(8 + 5, 16, 1 << 20, 1L << 40, 1 << 22, true, 4, 256, 128)));
+                    List<ZooBits> outOfRange = List.of(
+                            new ZooBits(8, 15, 0xfffff, (1L << 40) - 1, (1 << 22) - 1, true, 3, 255, 127),
+                            new ZooBits(7, 16, 0xfffff, (1L << 40) - 1, (1 << 22) - 1, true, 3, 255, 127),
+                            new ZooBits(7, 15, 1 << 20, (1L << 40) - 1, (1 << 22) - 1, true, 3, 255, 127),
+                            new ZooBits(7, 15, 0xfffff, 1L << 40, (1 << 22) - 1, true, 3, 255, 127),
+                            new ZooBits(7, 15, 0xfffff, (1L << 40) - 1, 1 << 22, true, 3, 255, 127),
+                            new ZooBits(7, 15, 0xfffff, (1L << 40) - 1, (1 << 22) - 1, true, -5, 255, 127),
+                            new ZooBits(7, 15, 0xfffff, (1L << 40) - 1, (1 << 22) - 1, true, 3, 256, 127),
+                            new ZooBits(7, 15, 0xfffff, (1L << 40) - 1, (1 << 22) - 1, true, 3, 255, 128));
+                    List<String> refused = new java.util.ArrayList<>();
+                    for (ZooBits bad : outOfRange) {
+                        try {
+                            ZooBits.CODEC.encode(bad, fresh(ZooBits.SIZE), 0);
+                            refused.add("written: " + bad);
+                        } catch (IllegalArgumentException e) {
+                            refused.add(e.getMessage());
+                        }
+                    }
+                    seen.put("bits out of range", refused);
                     ByteBuffer buffer = fresh(ZooBits.SIZE);
                     ZooBits.CODEC.encode(max, buffer, 0);
                     seen.put("bits max bytes", HexFormat.of().formatHex(buffer.array()));
@@ -309,9 +326,16 @@ class ZooRoundTripTest {
                 + "spans=1099511627775, neg23=4194303, on=true, delta=3, tail=255, top7=127]");
         assertThat(seen.get("bits min")).hasToString("ZooBits[low3=0, signed5=-16, wide20=0, spans=0, "
                 + "neg23=-4194304, on=false, delta=-4, tail=0, top7=0]");
-        // As a C assignment: only the low bits are kept, and a signed field reads them back signed.
-        assertThat(seen.get("bits truncated")).hasToString("ZooBits[low3=5, signed5=-16, wide20=0, spans=0, "
-                + "neg23=-4194304, on=true, delta=-4, tail=0, top7=0]");
+        // Unlike a C assignment, a value that does not fit is refused, naming the field, never cut.
+        assertThat(list("bits out of range")).containsExactly(
+                "low3: 8 is out of range 0 to 7 (3-bit unsigned bitfield)",
+                "signed5: 16 is out of range -16 to 15 (5-bit signed bitfield)",
+                "wide20: 1048576 is out of range 0 to 1048575 (20-bit unsigned bitfield)",
+                "spans: 1099511627776 is out of range 0 to 1099511627775 (40-bit unsigned bitfield)",
+                "neg23: 4194304 is out of range -4194304 to 4194303 (23-bit signed bitfield)",
+                "delta: -5 is out of range -4 to 3 (3-bit signed bitfield)",
+                "tail: 256 is out of range 0 to 255 (u8)",
+                "top7: 128 is out of range 0 to 127 (7-bit unsigned bitfield)");
         // Bits no field owns are zero: 28..63 (spans does not fit the first u64 unit and starts at 64),
         // bit 7 of byte 18 and bytes 19..23. on is bit 7 of byte 15, above neg23's top bits.
         assertThat(seen.get("bits max bytes")).isEqualTo("7fffff0f00000000" + "ffffffffffffffbf" + "03ff7f0000000000");
@@ -332,7 +356,7 @@ class ZooRoundTripTest {
         assertThat(list("bits view")).hasToString("[ZooBits[low3=6, signed5=-9, wide20=74565, spans=737894400291, "
                 + "neg23=-77, on=true, delta=-3, tail=66, top7=99], -9, -77, 737894400291, true]");
         assertThat(list("nested view")).hasToString(
-                "[4294967295, -1, ZOO_RUNNING, 9, abcde, 1684234849, 3, true]");
+                "[4294967295, -1, ZOO_RUNNING, 9, abcdef, 1684234849, 3, true]");
     }
 
     @Test

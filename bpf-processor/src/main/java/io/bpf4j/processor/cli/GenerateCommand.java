@@ -1,5 +1,6 @@
 package io.bpf4j.processor.cli;
 
+import io.bpf4j.processor.SkeletonProcessor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,10 @@ import java.util.Optional;
  * BPF object given — the source the {@code @BpfSkeleton} processor generates — without a build
  * that runs the processor ({@code bpf4j gen --help} lists the options).
  *
- * <p>Progress and errors go to standard error, one line each; an object that fails gets one line
- * naming it and the reason, and the other objects are still generated. Standard output stays empty.
+ * <p>Progress, warnings and errors go to standard error, one line each, made safe for the terminal
+ * ({@link SkeletonProcessor#printable}: names come from the objects, and file names may be a third party's); an
+ * object that fails gets one line naming it and the reason, and the other objects are still
+ * generated. Standard output stays empty.
  */
 public final class GenerateCommand {
     /** Every skeleton was written. */
@@ -57,7 +60,7 @@ public final class GenerateCommand {
         try {
             options = GenerateOptions.parse(args);
         } catch (UsageException e) {
-            err.println(PREFIX + e.getMessage());
+            err.println(PREFIX + SkeletonProcessor.printable(e.getMessage()));
             return USAGE;
         }
         if (options.isEmpty()) {
@@ -91,8 +94,11 @@ public final class GenerateCommand {
      * @return whether the skeleton was written (and compiles, if checked)
      */
     private boolean emit(Outcome outcome, GenerateOptions options, ProcessorRun processor, CompileCheck check) {
+        // Paths are the user's, but may be a third party's file names: escaped like everything printed.
+        String object = SkeletonProcessor.printable(outcome.object().toString());
+        outcome.warnings().forEach(warning -> err.println(PREFIX + object + ": warning: " + warning));
         if (!outcome.succeeded()) {
-            outcome.errors().forEach(error -> err.println(PREFIX + outcome.object() + ": " + error));
+            outcome.errors().forEach(error -> err.println(PREFIX + object + ": " + error));
             return false;
         }
         String source = outcome.source().orElseThrow();
@@ -103,14 +109,16 @@ public final class GenerateCommand {
             }
             List<String> errors = check == null ? List.of() : check.errors(Map.of(outcome.className(), source));
             if (!errors.isEmpty()) {
-                err.println(PREFIX + outcome.object() + ": " + file + " does not compile against bpf-api: "
-                        + errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+                err.println(PREFIX + object + ": " + SkeletonProcessor.printable(file.toString())
+                        + " does not compile against bpf-api: " + SkeletonProcessor.printable(errors.get(0))
+                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
                 return false;
             }
-            err.println(PREFIX + outcome.object() + " -> " + file + (check == null ? "" : " (compiles)"));
+            err.println(PREFIX + object + " -> " + SkeletonProcessor.printable(file.toString())
+                    + (check == null ? "" : " (compiles)"));
             return true;
         } catch (IOException e) {
-            err.println(PREFIX + outcome.object() + ": cannot write its skeleton: " + e);
+            err.println(PREFIX + object + ": cannot write its skeleton: " + SkeletonProcessor.printable(e.toString()));
             return false;
         }
     }

@@ -2,6 +2,7 @@ package io.bpf4j.processor.cli;
 
 import io.bpf4j.BpfSkeleton;
 import io.bpf4j.processor.SkeletonProcessor;
+import io.bpf4j.processor.SourceText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -32,7 +33,7 @@ import javax.tools.ToolProvider;
  * written to disk here.
  */
 final class ProcessorRun {
-    private static final String PROCESSOR_PREFIX = "bpf4j: ";
+    private static final String PROCESSOR_PREFIX = SkeletonProcessor.PREFIX;
 
     private final String packageName;
     private final Map<String, String> events;
@@ -61,7 +62,8 @@ final class ProcessorRun {
             String fileName = String.valueOf(object.getFileName());
             Optional<String> typeName = SkeletonNames.typeName(fileName);
             if (typeName.isEmpty()) {
-                outcomes.put(object, Outcome.failed(object, "", List.of("cannot name a Java class after '" + fileName
+                outcomes.put(object, Outcome.failed(object, "", List.of("cannot name a Java class after '"
+                        + SkeletonProcessor.printable(fileName)
                         + "': its name has no word that can start a Java identifier; rename the file")));
                 continue;
             }
@@ -69,7 +71,8 @@ final class ProcessorRun {
             Path clash = bySkeleton.putIfAbsent(className, object);
             if (clash != null) {
                 outcomes.put(object, Outcome.failed(object, className, List.of("its skeleton " + className
-                        + " would overwrite the one of " + clash + "; generate them into different packages")));
+                        + " would overwrite the one of " + SkeletonProcessor.printable(clash.toString())
+                        + "; generate them into different packages")));
             } else if (!Files.isRegularFile(object)) {
                 outcomes.put(object, Outcome.failed(object, className,
                         List.of(Files.exists(object) ? "not a regular file" : "no such file")));
@@ -112,9 +115,10 @@ final class ProcessorRun {
         } catch (IOException e) {
             throw new IllegalStateException("javac's file manager could not be closed: " + e, e);
         }
-        Errors errors = Errors.sort(diagnostics.getDiagnostics(), objectOfStub);
+        Errors errors = Errors.sort(diagnostics.getDiagnostics(), objectOfStub, Diagnostic.Kind.ERROR);
+        Errors warnings = Errors.sort(diagnostics.getDiagnostics(), objectOfStub, Diagnostic.Kind.WARNING);
         if (!ran && errors.byObject().isEmpty() && errors.general().isEmpty()) {
-            errors.general().add("javac failed: " + javacOutput.toString().strip());
+            errors.general().add("javac failed: " + SkeletonProcessor.printable(javacOutput.toString().strip()));
         }
         Map<Path, Outcome> outcomes = new LinkedHashMap<>();
         stubs.forEach((object, stub) -> {
@@ -126,28 +130,31 @@ final class ProcessorRun {
                         ? List.of("the processor generated no skeleton")
                         : errors.general());
             }
+            List<String> warned = warnings.byObject().getOrDefault(object, List.of());
             outcomes.put(object, problems.isEmpty()
-                    ? Outcome.generated(object, stub.className(), source)
-                    : Outcome.failed(object, stub.className(), problems));
+                    ? Outcome.generated(object, stub.className(), source, warned)
+                    : Outcome.failed(object, stub.className(), problems, warned));
         });
         return outcomes;
     }
 
     /**
-     * javac's errors: those on an object's stub (the processor's, without its {@code bpf4j: } prefix),
-     * and the general ones, on no stub.
+     * javac's errors (or warnings): those on an object's stub (the processor's, without its
+     * {@code bpf4j: } prefix), and the general ones, on no stub. The processor's messages are
+     * escaped for the terminal already; javac's own are escaped here.
      */
     private record Errors(Map<Path, List<String>> byObject, List<String> general) {
-        static Errors sort(List<Diagnostic<? extends JavaFileObject>> diagnostics, Map<String, Path> objectOfStub) {
+        static Errors sort(List<Diagnostic<? extends JavaFileObject>> diagnostics, Map<String, Path> objectOfStub,
+                Diagnostic.Kind kind) {
             Errors errors = new Errors(new LinkedHashMap<>(), new ArrayList<>());
             for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
-                if (diagnostic.getKind() != Diagnostic.Kind.ERROR) {
+                if (diagnostic.getKind() != kind) {
                     continue;
                 }
                 String message = diagnostic.getMessage(Locale.ROOT);
-                if (message.startsWith(PROCESSOR_PREFIX)) {
-                    message = message.substring(PROCESSOR_PREFIX.length());
-                }
+                message = message.startsWith(PROCESSOR_PREFIX)
+                        ? message.substring(PROCESSOR_PREFIX.length())
+                        : SkeletonProcessor.printable(message);
                 Path object = diagnostic.getSource() == null ? null
                         : objectOfStub.get(diagnostic.getSource().toUri().toString());
                 if (object == null) {
@@ -175,17 +182,7 @@ final class ProcessorRun {
     }
 
     private static String javaString(String value) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                quoted.append('\\').append(c);
-            } else if (c < 0x20 || c > 0x7e) {
-                quoted.append(String.format("\\u%04x", (int) c));
-            } else {
-                quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
+        return SourceText.javaString(value);
     }
 
     /** The javac of this JDK; a JRE has none, and the command cannot work without it. */
