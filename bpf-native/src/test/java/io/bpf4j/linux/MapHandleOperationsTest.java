@@ -132,7 +132,7 @@ class MapHandleOperationsTest {
     @Test
     void batchUpdateLookupAndDeleteOfAHundredThousandElements() {
         MapHandle big = fixture.map("big");
-        int n = big.maxEntries();
+        int n = Math.toIntExact(big.maxEntries());
         ByteBuffer keys = ByteBuffer.allocate(4 * n).order(ByteOrder.nativeOrder());
         ByteBuffer values = ByteBuffer.allocate(8 * n).order(ByteOrder.nativeOrder());
         for (int i = 0; i < n; i++) {
@@ -181,7 +181,7 @@ class MapHandleOperationsTest {
     @Test
     void aBatchSmallerThanAHashBucketFailsWithEnospcAndCopiesNothing() {
         MapHandle big = fixture.map("big");
-        int n = big.maxEntries();
+        int n = Math.toIntExact(big.maxEntries());
         ByteBuffer keys = ByteBuffer.allocate(4 * n).order(ByteOrder.nativeOrder());
         for (int i = 0; i < n; i++) {
             keys.putInt(4 * i, i);
@@ -204,7 +204,7 @@ class MapHandleOperationsTest {
     @Test
     void batchUpdateReportsTheFailingElement() {
         MapHandle hash = fixture.map("hash");
-        int n = hash.maxEntries() + 2;
+        int n = Math.toIntExact(hash.maxEntries()) + 2;
         ByteBuffer keys = ByteBuffer.allocate(4 * n).order(ByteOrder.nativeOrder());
         for (int i = 0; i < n; i++) {
             keys.putInt(4 * i, i);
