@@ -100,7 +100,8 @@ class MapHandleOperationsTest {
         }
         assertThatThrownBy(() -> pcpu.lookup(Fixtures.u32(1), ByteBuffer.allocate(4 * cpus)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("value buffer of " + 8 * cpus + " bytes");
+                .hasMessageContaining("the value buffer must hold exactly " + 8 * cpus + " bytes (its limit), not "
+                        + 4 * cpus);
     }
 
     @Test
@@ -162,7 +163,7 @@ class MapHandleOperationsTest {
         ByteBuffer firstHalf = keys.duplicate().order(ByteOrder.nativeOrder()).limit(4 * (n / 2)).slice()
                 .order(ByteOrder.nativeOrder());
         assertThat(big.deleteBatch(firstHalf, n / 2).count()).isEqualTo(n / 2);
-        assertThatThrownBy(() -> big.deleteBatch(firstHalf, 1))
+        assertThatThrownBy(() -> big.deleteBatch(firstHalf.slice(0, 4), 1))
                 .isInstanceOfSatisfying(BpfException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT))
                 .hasMessageStartingWith("bpf(BPF_MAP_DELETE_BATCH) on map 'big' failed: ENOENT")
                 .hasMessageContaining("key 0 of 1 is absent");
@@ -261,6 +262,31 @@ class MapHandleOperationsTest {
                 .hasMessageContaining("not on bpffs");
     }
 
+    @Test
+    void pathsAndCgroupIndexesAreCheckedBeforeTheKernelIsAsked() throws Exception {
+        MapHandle hash = fixture.map("hash");
+        try (BpfFsDirectory bpffs = BpfFsDirectory.open()) {
+            Path pin = bpffs.newPath("cut");
+            // A NUL would end the C string early: the map would be pinned at "cut", not refused.
+            assertThatThrownBy(() -> hash.pin(pin + "\0suffix")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("pin on map 'hash': path must be a non-empty path without NUL characters");
+            assertThat(pin).doesNotExist();
+        }
+        assertThatThrownBy(() -> hash.pin("")).isInstanceOf(IllegalArgumentException.class);
+
+        MapHandle cgroups = fixture.map("cgroups");
+        long fds = Fixtures.openFds();
+        assertThatThrownBy(() -> cgroups.setCgroup(-1, "/sys/fs/cgroup/unified"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("setCgroup on map 'cgroups': index -1 is out of range 0 to 1");
+        assertThatThrownBy(() -> cgroups.setCgroup(2, "/does/not/exist"))
+                .as("the index is refused before the directory is opened")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> cgroups.setCgroup(0, "/sys/fs/cgroup/unified\0/x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Fixtures.openFds()).isEqualTo(fds);
+    }
+
     private void pinAndOpen(MapHandle hash, Path pin) throws Exception {
         hash.pin(pin.toString());
         try {
@@ -273,7 +299,7 @@ class MapHandleOperationsTest {
                 assertThat(opened.type()).isEqualTo(hash.type());
                 assertThat(opened.keySize()).isEqualTo(4);
                 assertThat(opened.valueSize()).isEqualTo(8);
-                assertThat(opened.maxEntries()).isEqualTo(8);
+                assertThat(opened.maxEntries()).isEqualTo(8L);
                 assertThat(opened.id()).isEqualTo(hash.id());
                 opened.update(Fixtures.u32(3), Fixtures.u64(33), BPF_ANY);
             }
