@@ -287,6 +287,19 @@ class MapHandleOperationsTest {
         assertThat(Fixtures.openFds()).isEqualTo(fds);
     }
 
+    @Test
+    void aRequestLargerThanTheScratchAreaCanBeIsRefusedBeforeTheKernelWritesIntoIt() {
+        MapHandle hash = fixture.map("hash");
+        hash.update(Fixtures.u32(1), Fixtures.u64(1), BPF_ANY);
+        ByteBuffer small = ByteBuffer.allocate(8);
+        // 536870911 four-byte keys after an 8-byte cursor: 2^31 + 4 bytes, past what an int offset reaches.
+        int count = (Integer.MAX_VALUE - 3) / 4;
+
+        assertThatThrownBy(() -> BpfSyscall.batch(BpfSyscall.BPF_MAP_LOOKUP_BATCH, hash.fd(), null, small, 8, small, 4,
+                small, 0, count, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a bpf() request of 2147483652 + 0 bytes is more than one call can carry (2147483647 bytes)");
+    }
+
     private void pinAndOpen(MapHandle hash, Path pin) throws Exception {
         hash.pin(pin.toString());
         try {
