@@ -51,7 +51,8 @@ public record LpmKey<D>(int prefixLength, D data) {
                 long dataBits = 8L * dataCodec.size();
                 if (key.prefixLength() > dataBits) {
                     throw new IllegalArgumentException("LpmKey prefixLength: " + key.prefixLength()
-                            + " is out of range 0 to " + dataBits + " (the bits of " + dataCodec.size() + " data bytes)");
+                            + " is out of range 0 to " + dataBits + " (the bits of " + dataCodec.size()
+                            + " data bytes)");
                 }
                 buffer.putInt(offset, key.prefixLength());
                 dataCodec.encode(key.data(), buffer, offset + 4);

@@ -61,8 +61,9 @@ public interface RingBufferMemory extends EventSource, SharedMemory {
 
     /**
      * {@link #dataCapacity dataCapacity(size())} bytes: the data area mapped twice in a row, so a
-     * record that wraps around the end is still contiguous. Each record has an 8-byte header: a 32-bit length whose bit 31
-     * means "still being written" and bit 30 "discarded", then 32 bits the reader ignores.
+     * record that wraps around the end is still contiguous. Each record has an 8-byte header: a
+     * 32-bit length whose bit 31 means "still being written" and bit 30 "discarded", then 32 bits
+     * the reader ignores.
      */
     ByteBuffer data();
 

@@ -38,12 +38,15 @@ class TypedMapRangesTest {
         Recording handle = new Recording(MapType.CGROUP_ARRAY, 4, 4, 2);
 
         assertThatThrownBy(() -> new BpfCgroupArray(handle).set(2, Path.of("/sys/fs/cgroup")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("set on map 'm': index 2 is out of range 0 to 1");
-        assertThatThrownBy(() -> new BpfPerfEventArray(handle).set(-1, 3)).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("set on map 'm': index 2 is out of range 0 to 1");
+        assertThatThrownBy(() -> new BpfPerfEventArray(handle).set(-1, 3))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BpfPerfEventArray(handle).clear(5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("clear on map 'm': index 5 is out of range 0 to 1");
         assertThatThrownBy(() -> new BpfArrayOfMaps(handle).innerMapId(-7))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("lookup on map 'm': index -7 is out of range 0 to 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lookup on map 'm': index -7 is out of range 0 to 1");
         Recording perCpu = new Recording(MapType.PERCPU_ARRAY, 4, 8, 2);
         assertThatThrownBy(() -> new BpfPerCpuCounters(perCpu).get(2)).isInstanceOf(IllegalArgumentException.class);
         assertThat(handle.calls).isEmpty();
@@ -81,7 +84,8 @@ class TypedMapRangesTest {
         BpfHashMap<Integer, Long> hash = new BpfHashMap<>(handle, huge, Codecs.INT64);
 
         assertThatThrownBy(() -> hash.deleteAll(List.of(1, 2, 3))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("map 'm': 3 keys of 1073741824 bytes are 3221225472 bytes, more than one batch buffer holds");
+                .hasMessage("map 'm': 3 keys of 1073741824 bytes are 3221225472 bytes, more than one batch buffer"
+                        + " holds");
         assertThatThrownBy(() -> hash.putAll(Map.of(1, 1L, 2, 2L), UpdateFlag.ANY))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(handle.calls).isEmpty();

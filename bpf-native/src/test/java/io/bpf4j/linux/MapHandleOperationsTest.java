@@ -297,7 +297,8 @@ class MapHandleOperationsTest {
 
         assertThatThrownBy(() -> BpfSyscall.batch(BpfSyscall.BPF_MAP_LOOKUP_BATCH, hash.fd(), null, small, 8, small, 4,
                 small, 0, count, 0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a bpf() request of 2147483652 + 0 bytes is more than one call can carry (2147483647 bytes)");
+                .hasMessage("a bpf() request of 2147483652 + 0 bytes is more than one call can carry"
+                        + " (2147483647 bytes)");
     }
 
     private void pinAndOpen(MapHandle hash, Path pin) throws Exception {

@@ -26,7 +26,8 @@ class FakeBufferSizesTest {
     @Test
     void sizesTheKernelRefusesAreRefusedAtLoad() {
         assertThatThrownBy(() -> new FakeRingBuffer("odd", 3 * 4096)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("ring buffer 'odd' size 12288 is not a power of two up to 2147483648, as the kernel requires");
+                .hasMessage("ring buffer 'odd' size 12288 is not a power of two up to 2147483648, as the kernel"
+                        + " requires");
         assertThatThrownBy(() -> new FakeRingBuffer("wide", 1L << 32)).isInstanceOf(IllegalArgumentException.class);
     }
 
