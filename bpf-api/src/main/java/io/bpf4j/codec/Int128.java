@@ -23,18 +23,10 @@ public final class Int128 {
     }
 
     /**
-     * Writes {@code value} as 128 bits in two's complement, so signed ({@code __int128}) and unsigned
-     * ({@code unsigned __int128}) values both read back unchanged.
-     *
-     * @throws IllegalArgumentException when {@code value} fits neither: below -2<sup>127</sup> or
-     *     above 2<sup>128</sup> - 1 (never silently cut to its low 128 bits)
+     * Writes the low 128 bits of {@code value} (higher bits are dropped, as a C conversion does), so
+     * both signed and unsigned values in range read back unchanged.
      */
     public static void put(ByteBuffer buffer, int offset, BigInteger value) {
-        if (value.bitLength() > (value.signum() < 0 ? 127 : 128)) {
-            String shown = value.bitLength() <= 256 ? value.toString() : "a " + value.bitLength() + "-bit value";
-            throw new IllegalArgumentException("int128: " + shown
-                    + " is out of range -2^127 to 2^128 - 1 (s128 or u128)");
-        }
         BigInteger bits = value.and(LOW_128);
         putLongAt(buffer, offset, bits.longValue());
         putLongAt(buffer, offset + 8, bits.shiftRight(64).longValue());

@@ -92,6 +92,18 @@ class TypedMapRangesTest {
     }
 
     @Test
+    void negativeStackIdsAreErrorsOfBpfGetStackidNotKeys() {
+        Recording handle = new Recording(MapType.STACK_TRACE, 4, 8 * 127, 1024);
+        BpfStackTraceMap stacks = new BpfStackTraceMap(handle);
+
+        assertThat(stacks.get(-14)).isEmpty();
+        assertThat(stacks.delete(-14)).isFalse();
+        assertThat(handle.calls).isEmpty();
+        assertThat(stacks.delete(3)).isFalse();
+        assertThat(handle.calls).containsExactly("delete 3");
+    }
+
+    @Test
     void lpmPrefixesLongerThanTheirDataAreRefused() {
         Codec<LpmKey<Integer>> codec = LpmKey.codec(Codecs.INT32);
         ByteBuffer buffer = ByteBuffer.allocate(codec.size());
