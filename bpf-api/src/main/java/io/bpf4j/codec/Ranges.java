@@ -1,5 +1,7 @@
 package io.bpf4j.codec;
 
+import java.math.BigInteger;
+
 /**
  * Range checks for every narrowing from a Java value to a C integer: a value that does not fit is
  * an {@link IllegalArgumentException} naming the field, the value and the range, never a silent
@@ -81,6 +83,21 @@ public final class Ranges {
                     : "0 to " + ((1L << bits) - 1);
             throw outOfRange(field, Long.toString(value), range + " (" + bits + "-bit "
                     + (signed ? "signed" : "unsigned") + " bitfield)");
+        }
+        return value;
+    }
+
+    /**
+     * {@code value} when it fits a 128-bit integer: {@code __int128} (-2^127 to 2^127 - 1) when
+     * {@code signed}, else {@code unsigned __int128} (0 to 2^128 - 1). {@link Int128#put} keeps the
+     * low 128 bits, as a C conversion does; this is the check that comes first.
+     */
+    public static BigInteger int128(BigInteger value, boolean signed, String field) {
+        boolean fits = signed ? value.bitLength() <= 127 : value.signum() >= 0 && value.bitLength() <= 128;
+        if (!fits) {
+            // A huge value is named by its size: its digits could fill a terminal.
+            String shown = value.bitLength() <= 256 ? value.toString() : "a " + value.bitLength() + "-bit value";
+            throw outOfRange(field, shown, signed ? "-2^127 to 2^127 - 1 (s128)" : "0 to 2^128 - 1 (u128)");
         }
         return value;
     }

@@ -4,6 +4,7 @@ import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
 import io.bpf4j.spi.BatchResult;
 import io.bpf4j.spi.MapHandle;
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -25,10 +26,10 @@ final class BatchWalk {
 
     /** Hands every element to {@code sink}; with {@code delete}, also removes them (lookup-and-delete batch). */
     static void walk(MapHandle handle, boolean delete, Sink sink) {
-        int chunk = Math.min(DEFAULT_CHUNK, Math.max(handle.maxEntries(), 1));
+        int chunk = (int) Math.min(DEFAULT_CHUNK, Math.max(handle.maxEntries(), 1));
         ByteBuffer cursor = allocate(handle.batchCursorSize());
-        ByteBuffer keys = allocate(handle.keySize() * chunk);
-        ByteBuffer values = allocate(handle.valueBufferSize() * chunk);
+        ByteBuffer keys = allocate(handle, chunk, handle.keySize());
+        ByteBuffer values = allocate(handle, chunk, handle.valueBufferSize());
         boolean started = false;
         while (true) {
             BatchResult result;
@@ -41,9 +42,12 @@ final class BatchWalk {
                     throw e;
                 }
                 // One hash bucket holds more elements than a chunk: nothing was read, retry larger.
+                if (chunk > Integer.MAX_VALUE / 2) {
+                    throw e;
+                }
                 chunk *= 2;
-                keys = allocate(handle.keySize() * chunk);
-                values = allocate(handle.valueBufferSize() * chunk);
+                keys = allocate(handle, chunk, handle.keySize());
+                values = allocate(handle, chunk, handle.valueBufferSize());
                 continue;
             }
             for (int i = 0; i < result.count(); i++) {
@@ -54,6 +58,16 @@ final class BatchWalk {
             }
             started = true;
         }
+    }
+
+    /** A buffer of {@code count} packed elements of {@code size} bytes. */
+    private static ByteBuffer allocate(MapHandle handle, int count, int size) {
+        long bytes = (long) count * size;
+        if (bytes > Integer.MAX_VALUE) {
+            throw new IllegalStateException("map '" + Printable.escape(handle.name()) + "': a batch of " + count
+                    + " elements of " + size + " bytes does not fit one buffer");
+        }
+        return allocate((int) bytes);
     }
 
     private static ByteBuffer allocate(int size) {

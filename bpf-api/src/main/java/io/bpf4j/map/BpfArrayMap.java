@@ -6,7 +6,6 @@ import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A kernel array map: {@code max_entries} zero-initialised values indexed from 0.
@@ -20,9 +19,13 @@ public final class BpfArrayMap<V> extends BpfMap<Integer, V> {
         requireSingleValues("BpfPerCpuArrayMap");
     }
 
-    /** The value at {@code index}. */
+    /**
+     * The value at {@code index}.
+     *
+     * @throws IllegalArgumentException when {@code index} is not 0 to {@code maxEntries() - 1}
+     */
     public V get(int index) {
-        checkIndex(index);
+        checkIndex("get", index);
         ByteBuffer value = allocate(valueCodec.size());
         if (!handle.lookup(encodeKey(index), value)) {
             throw new IllegalStateException("array map '" + name() + "' has no element " + index);
@@ -30,22 +33,23 @@ public final class BpfArrayMap<V> extends BpfMap<Integer, V> {
         return valueCodec.decode(value, 0);
     }
 
-    /** Replaces the value at {@code index}. */
+    /**
+     * Replaces the value at {@code index}.
+     *
+     * @throws IllegalArgumentException when {@code index} is not 0 to {@code maxEntries() - 1}
+     */
     public void set(int index, V value) {
-        checkIndex(index);
+        checkIndex("set", index);
         handle.update(encodeKey(index), encodeValue(value), UpdateFlag.ANY.bits());
     }
 
     /** Every value, index 0 first. */
     public List<V> values() {
-        List<V> values = new ArrayList<>(maxEntries());
-        for (int i = 0; i < maxEntries(); i++) {
+        int count = indexCount();
+        List<V> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             values.add(get(i));
         }
         return values;
-    }
-
-    private void checkIndex(int index) {
-        Objects.checkIndex(index, maxEntries());
     }
 }

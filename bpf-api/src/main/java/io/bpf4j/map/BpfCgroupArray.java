@@ -15,9 +15,13 @@ public final class BpfCgroupArray extends BpfFdArray {
         super(handle);
     }
 
-    /** Stores the cgroup-v2 cgroup whose directory is {@code cgroupDirectory} (e.g. under {@code /sys/fs/cgroup}). */
+    /**
+     * Stores the cgroup-v2 cgroup whose directory is {@code cgroupDirectory} (e.g. under {@code /sys/fs/cgroup}).
+     *
+     * @throws IllegalArgumentException when {@code index} is not 0 to {@code maxEntries() - 1}
+     */
     public void set(int index, Path cgroupDirectory) {
-        Objects.checkIndex(index, maxEntries());
-        handle.setCgroup(index, cgroupDirectory.toString());
+        checkIndex("set", index);
+        handle.setCgroup(index, Objects.requireNonNull(cgroupDirectory, "cgroupDirectory").toString());
     }
 }

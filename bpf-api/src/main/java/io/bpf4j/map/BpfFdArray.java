@@ -3,7 +3,6 @@ package io.bpf4j.map;
 import io.bpf4j.codec.Codecs;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
-import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
@@ -17,22 +16,30 @@ public abstract class BpfFdArray extends BpfMap<Integer, Integer> {
         super(handle, Codecs.INT32, Codecs.INT32);
     }
 
-    /** Stores the object {@code fd} refers to at {@code index}. */
+    /**
+     * Stores the object {@code fd} refers to at {@code index}.
+     *
+     * @throws IllegalArgumentException when {@code index} is not 0 to {@code maxEntries() - 1}
+     */
     protected final void setFd(int index, int fd) {
-        Objects.checkIndex(index, maxEntries());
+        checkIndex("set", index);
         handle.update(encodeKey(index), encodeValue(fd), UpdateFlag.ANY.bits());
     }
 
     /** The kernel id of the object at {@code index} (a program or map id); empty when the slot is empty. */
     protected final OptionalInt storedId(int index) {
-        Objects.checkIndex(index, maxEntries());
+        checkIndex("lookup", index);
         ByteBuffer value = allocate(4);
         return handle.lookup(encodeKey(index), value) ? OptionalInt.of(value.getInt(0)) : OptionalInt.empty();
     }
 
-    /** Empties slot {@code index}; false when it was empty. */
+    /**
+     * Empties slot {@code index}; false when it was empty.
+     *
+     * @throws IllegalArgumentException when {@code index} is not 0 to {@code maxEntries() - 1}
+     */
     public boolean clear(int index) {
-        Objects.checkIndex(index, maxEntries());
+        checkIndex("clear", index);
         return handle.delete(encodeKey(index));
     }
 }

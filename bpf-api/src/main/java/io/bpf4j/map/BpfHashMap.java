@@ -127,7 +127,7 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
      * capacity was most of a 100k-element dump's time.
      */
     private Map<K, V> presized() {
-        int expected = Math.min(maxEntries(), PRESIZE_LIMIT);
+        int expected = (int) Math.min(maxEntries(), PRESIZE_LIMIT);
         return new LinkedHashMap<>((int) Math.ceil(expected / 0.75));
     }
 
@@ -140,7 +140,7 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
         if (keys.isEmpty()) {
             return;
         }
-        ByteBuffer packed = allocate(keyCodec.size() * keys.size());
+        ByteBuffer packed = allocatePacked(keys.size(), keyCodec.size(), "keys");
         int offset = 0;
         for (K key : keys) {
             keyCodec.encode(key, packed, offset);
@@ -157,8 +157,8 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
         if (entries.isEmpty()) {
             return;
         }
-        ByteBuffer keys = allocate(keyCodec.size() * entries.size());
-        ByteBuffer values = allocate(valueCodec.size() * entries.size());
+        ByteBuffer keys = allocatePacked(entries.size(), keyCodec.size(), "keys");
+        ByteBuffer values = allocatePacked(entries.size(), valueCodec.size(), "values");
         int i = 0;
         for (Map.Entry<? extends K, ? extends V> entry : entries.entrySet()) {
             keyCodec.encode(entry.getKey(), keys, i * keyCodec.size());

@@ -2,7 +2,9 @@ package io.bpf4j.map;
 
 import io.bpf4j.codec.Codec;
 import io.bpf4j.spec.MapType;
+import io.bpf4j.spi.MapBuffers;
 import io.bpf4j.spi.MapHandle;
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -47,8 +49,8 @@ public abstract class BpfMap<K, V> {
         return handle.type();
     }
 
-    /** The map's capacity. */
-    public int maxEntries() {
+    /** The map's capacity: the kernel's unsigned 32-bit {@code max_entries}, never negative. */
+    public long maxEntries() {
         return handle.maxEntries();
     }
 
@@ -86,6 +88,31 @@ public abstract class BpfMap<K, V> {
         }
     }
 
+    /**
+     * {@code index} when it is an index of this array-like map, 0 to {@code maxEntries() - 1}.
+     *
+     * @throws IllegalArgumentException naming the map, the operation, the index and the range
+     */
+    protected final int checkIndex(String operation, int index) {
+        MapBuffers.index(handle, operation, "index", index);
+        return index;
+    }
+
+    /**
+     * {@link #maxEntries()} for walking every index with an {@code int}.
+     *
+     * @throws IllegalStateException for a map of more than {@link Integer#MAX_VALUE} entries, whose
+     *     upper indexes an {@code int} cannot address (use the raw {@link #handle()})
+     */
+    protected final int indexCount() {
+        long entries = maxEntries();
+        if (entries > Integer.MAX_VALUE) {
+            throw new IllegalStateException("map '" + Printable.escape(name()) + "' has " + entries
+                    + " entries: indexes past " + Integer.MAX_VALUE + " are only reachable through its raw handle");
+        }
+        return (int) entries;
+    }
+
     /** The keys present now, decoded, each once, even when concurrent deletes make the kernel restart the walk. */
     protected final List<K> decodedKeys() {
         List<ByteBuffer> raw = KeyWalk.keys(handle);
@@ -108,6 +135,20 @@ public abstract class BpfMap<K, V> {
         ByteBuffer buffer = allocate(valueCodec.size());
         valueCodec.encode(Objects.requireNonNull(value, "value"), buffer, 0);
         return buffer;
+    }
+
+    /**
+     * A zeroed native-order buffer for {@code count} packed elements of {@code size} bytes.
+     *
+     * @throws IllegalArgumentException when they are more bytes than a buffer holds
+     */
+    protected final ByteBuffer allocatePacked(int count, int size, String what) {
+        long bytes = (long) count * size;
+        if (bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("map '" + Printable.escape(name()) + "': " + count + " " + what
+                    + " of " + size + " bytes are " + bytes + " bytes, more than one batch buffer holds");
+        }
+        return allocate((int) bytes);
     }
 
     /** A zeroed native-order buffer of {@code size} bytes. */

@@ -5,7 +5,6 @@ import io.bpf4j.codec.Codecs;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.ToLongFunction;
 
 /**
@@ -29,7 +28,7 @@ public final class BpfPerCpuArrayMap<V> extends BpfMap<Integer, V> {
 
     /** Every CPU's value at {@code index}, CPU 0 first. */
     public List<V> get(int index) {
-        Objects.checkIndex(index, maxEntries());
+        checkIndex("get", index);
         ByteBuffer value = layout.allocate();
         if (!handle.lookup(encodeKey(index), value)) {
             throw new IllegalStateException("per-CPU array '" + name() + "' has no element " + index);
@@ -39,7 +38,7 @@ public final class BpfPerCpuArrayMap<V> extends BpfMap<Integer, V> {
 
     /** Sets every CPU's value at {@code index}, one per CPU in {@code values}. */
     public void set(int index, List<V> values) {
-        Objects.checkIndex(index, maxEntries());
+        checkIndex("set", index);
         handle.update(encodeKey(index), layout.encode(values), UpdateFlag.ANY.bits());
     }
 

@@ -32,7 +32,8 @@ public final class BpfPerCpuCounters {
     /** Every counter summed: the total over all slots and CPUs. */
     public long sum() {
         long total = 0;
-        for (int i = 0; i < array.maxEntries(); i++) {
+        int count = array.indexCount();
+        for (int i = 0; i < count; i++) {
             total += get(i);
         }
         return total;

@@ -32,8 +32,12 @@ public final class BpfStackTraceMap extends BpfMap<Integer, StackTrace> {
         return Optional.of(valueCodec.decode(value, 0));
     }
 
-    /** Frees the trace {@code stackId}; false when there was none. */
+    /** Frees the trace {@code stackId}; false when there was none (a negative id, an error, names none). */
     public boolean delete(int stackId) {
+        if (stackId < 0) {
+            // As in get: not an id, and as a u32 key it would name a bucket the kernel refuses with E2BIG.
+            return false;
+        }
         return handle.delete(encodeKey(stackId));
     }
 

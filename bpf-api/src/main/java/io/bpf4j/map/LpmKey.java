@@ -18,16 +18,22 @@ import java.util.Objects;
  */
 public record LpmKey<D>(int prefixLength, D data) {
     /**
-     * @throws IllegalArgumentException when {@code prefixLength} is negative
+     * @throws IllegalArgumentException when {@code prefixLength} is negative (the kernel's is a
+     *     {@code __u32}; encoding also refuses one longer than the data's bits)
      */
     public LpmKey {
         if (prefixLength < 0) {
-            throw new IllegalArgumentException("prefix length must not be negative: " + prefixLength);
+            throw new IllegalArgumentException("LpmKey prefixLength: " + prefixLength
+                    + " is out of range 0 to the key data's bits");
         }
         Objects.requireNonNull(data, "data");
     }
 
-    /** The codec of keys whose data {@code dataCodec} encodes: 4 bytes of prefix length, then the data. */
+    /**
+     * The codec of keys whose data {@code dataCodec} encodes: 4 bytes of prefix length, then the data.
+     * Encoding refuses a prefix longer than the data ({@code 8 * dataCodec.size()} bits), which the
+     * kernel would refuse with EINVAL, with an {@link IllegalArgumentException}.
+     */
     public static <D> Codec<LpmKey<D>> codec(Codec<D> dataCodec) {
         return new Codec<>() {
             @Override
@@ -42,6 +48,12 @@ public record LpmKey<D>(int prefixLength, D data) {
 
             @Override
             public void encode(LpmKey<D> key, ByteBuffer buffer, int offset) {
+                long dataBits = 8L * dataCodec.size();
+                if (key.prefixLength() > dataBits) {
+                    throw new IllegalArgumentException("LpmKey prefixLength: " + key.prefixLength()
+                            + " is out of range 0 to " + dataBits + " (the bits of " + dataCodec.size()
+                            + " data bytes)");
+                }
                 buffer.putInt(offset, key.prefixLength());
                 dataCodec.encode(key.data(), buffer, offset + 4);
             }

@@ -3,6 +3,7 @@ package io.bpf4j.ringbuf;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.spi.EventSource;
 import io.bpf4j.spi.RingBufferMemory;
+import io.bpf4j.text.Printable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -48,8 +49,15 @@ public final class RingBufferReader<T> implements AutoCloseable {
         this.memory = Objects.requireNonNull(memory, "memory");
         this.codec = Objects.requireNonNull(codec, "codec");
         int size = memory.size();
-        if (Integer.bitCount(size) != 1) {
-            throw new IllegalArgumentException("ring buffer '" + name + "' size " + size + " is not a power of two");
+        if (size <= 0 || Integer.bitCount(size) != 1 || size > RingBufferMemory.MAX_SIZE) {
+            throw new IllegalArgumentException("ring buffer '" + Printable.escape(name) + "': size " + size
+                    + " is not a power of two up to " + RingBufferMemory.MAX_SIZE);
+        }
+        int capacity = memory.data().capacity();
+        if (capacity < RingBufferMemory.dataCapacity(size)) {
+            throw new IllegalArgumentException("ring buffer '" + Printable.escape(name) + "': its data area of "
+                    + capacity + " bytes does not hold the double mapping of " + size + " bytes ("
+                    + RingBufferMemory.dataCapacity(size) + " bytes)");
         }
         this.mask = size - 1L;
     }

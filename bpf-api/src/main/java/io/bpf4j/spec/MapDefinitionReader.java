@@ -20,7 +20,7 @@ final class MapDefinitionReader {
 
     // The attributes found so far; sizes are -1 until declared.
     private MapType type = MapType.UNSPEC;
-    private int maxEntries;
+    private long maxEntries;
     private int flags;
     private long keySize = -1;
     private long valueSize = -1;

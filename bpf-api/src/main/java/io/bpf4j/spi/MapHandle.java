@@ -5,9 +5,22 @@ import io.bpf4j.spec.MapType;
 import java.nio.ByteBuffer;
 
 /**
- * Raw key/value access to one kernel map. Keys and values are passed as buffers of exactly
- * {@link #keySize()} / {@link #valueSize()} bytes from position 0, in native byte order.
- * Failures throw {@link io.bpf4j.BpfException} naming the map, the operation and the errno.
+ * Raw key/value access to one kernel map. Failures throw {@link io.bpf4j.BpfException} naming the
+ * map, the operation and the errno.
+ *
+ * <p><b>Buffers.</b> Every buffer holds exactly what the operation exchanges, in native byte order:
+ * its {@code limit()} must be exactly {@link #keySize()} bytes for a key, {@link #valueBufferSize()}
+ * for a value, {@code count} packed elements for a batch and {@link #batchCursorSize()} for a cursor
+ * (a larger buffer is refused, not truncated: an 8-byte key given to a map of 4-byte keys is a
+ * mistake, not the key's low half). The content is at indexes 0 to {@code limit() - 1} whatever the
+ * buffer's position: operations use absolute access and change neither position nor limit, so a
+ * buffer filled with relative puts and not flipped works too; to pass part of a larger buffer, pass
+ * a {@link ByteBuffer#slice(int, int) slice}. Heap, direct and read-only buffers are all accepted
+ * as inputs; a buffer an operation writes (a looked-up value, a next key, batch outputs and cursors)
+ * must not be read-only. Every argument is checked before anything changes in the kernel (the
+ * checks are {@link MapBuffers}'), so a refused call has no effect: a {@code null} buffer where one
+ * is needed is a {@link NullPointerException}, any other bad argument an
+ * {@link IllegalArgumentException} naming the map, the operation and the argument.
  *
  * <p><b>Per-CPU maps</b> (per-CPU hash and array, LRU per-CPU hash) exchange one value per possible
  * CPU: a value buffer holds {@code roundUp8(valueSize()) * possibleCpus} bytes, CPU 0 first, each
@@ -35,8 +48,11 @@ public interface MapHandle {
     /** Value size in bytes (for per-CPU maps, of one CPU's value). */
     int valueSize();
 
-    /** Capacity as loaded. */
-    int maxEntries();
+    /**
+     * Capacity as loaded: the kernel's {@code max_entries}, an unsigned 32-bit number, so 0 to
+     * 4294967295, never negative. For a ring buffer it is the data area's size in bytes.
+     */
+    long maxEntries();
 
     /** Copies the value for {@code key} into {@code value}; false when there is none (ENOENT). */
     boolean lookup(ByteBuffer key, ByteBuffer value);
@@ -84,8 +100,9 @@ public interface MapHandle {
     }
 
     /**
-     * Copies up to {@code count} elements into {@code keys} and {@code values} (packed: element
-     * {@code i} at {@code i * keySize()} and {@code i * valueBufferSize()}), continuing after
+     * Copies up to {@code count} elements into {@code keys} and {@code values}, buffers of exactly
+     * {@code count} packed elements (element {@code i} at {@code i * keySize()} and
+     * {@code i * valueBufferSize()}; {@code count} must be positive), continuing after
      * {@code inCursor} ({@code null} to start at the beginning) and writing where to continue into
      * {@code outCursor} — {@code inCursor} and {@code outCursor} may be the same buffer. Cursors are
      * opaque, {@link #batchCursorSize()} bytes.
@@ -132,7 +149,11 @@ public interface MapHandle {
         throw unsupported("freeze");
     }
 
-    /** Pins the map at {@code path}, which must be on a bpffs mount such as {@code /sys/fs/bpf}. */
+    /**
+     * Pins the map at {@code path}, which must be on a bpffs mount such as {@code /sys/fs/bpf}.
+     *
+     * @throws IllegalArgumentException when {@code path} is empty or contains a NUL character
+     */
     default void pin(String path) {
         throw unsupported("pin");
     }
@@ -140,6 +161,9 @@ public interface MapHandle {
     /**
      * Stores the cgroup whose cgroup-v2 directory is {@code cgroupDirectory} at {@code index} of a
      * cgroup array (the backend opens the directory for the update and closes it again).
+     *
+     * @throws IllegalArgumentException when {@code index} is not 0 to {@code maxEntries() - 1}, or the
+     *     directory is empty or contains a NUL character
      */
     default void setCgroup(int index, String cgroupDirectory) {
         throw unsupported("setCgroup");

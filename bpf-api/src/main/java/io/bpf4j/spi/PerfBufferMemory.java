@@ -1,5 +1,6 @@
 package io.bpf4j.spi;
 
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 
 /**
@@ -13,6 +14,29 @@ import java.nio.ByteBuffer;
  * native byte order and stay valid until {@link #close()}.
  */
 public interface PerfBufferMemory extends EventSource, SharedMemory {
+    /** The largest data area of one CPU's ring a reader addresses: 1 GiB, the largest power of two a buffer holds. */
+    int MAX_DATA_SIZE = 1 << 30;
+
+    /**
+     * {@code pagesPerCpu} when each CPU's ring of perf buffer {@code mapName} can have that many data
+     * pages of {@code pageSize} bytes; backends call this before opening anything.
+     *
+     * @throws IllegalArgumentException naming the map, the pages and the limit, when {@code pagesPerCpu}
+     *     is not a positive power of two or its data area would exceed {@link #MAX_DATA_SIZE}
+     */
+    static int checkedPagesPerCpu(String mapName, int pagesPerCpu, long pageSize) {
+        String where = "perf buffer '" + Printable.escape(mapName) + "': ";
+        if (pagesPerCpu <= 0 || Integer.bitCount(pagesPerCpu) != 1) {
+            throw new IllegalArgumentException(where + pagesPerCpu + " pages per CPU is not a power of two");
+        }
+        if ((long) pagesPerCpu * pageSize > MAX_DATA_SIZE) {
+            throw new IllegalArgumentException(where + pagesPerCpu + " pages per CPU of " + pageSize + " bytes are "
+                    + (long) pagesPerCpu * pageSize + " bytes per CPU, more than the " + MAX_DATA_SIZE
+                    + " (1 GiB) a reader addresses: at most " + MAX_DATA_SIZE / pageSize + " pages");
+        }
+        return pagesPerCpu;
+    }
+
     /** How many per-CPU rings there are; CPUs are numbered {@code 0 .. cpuCount() - 1}. */
     int cpuCount();
 

@@ -3,6 +3,7 @@ package io.bpf4j.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,23 @@ class RangesTest {
         assertThatThrownBy(() -> Ranges.bits(4, 3, true, "b"))
                 .hasMessage("b: 4 is out of range -4 to 3 (3-bit signed bitfield)");
         assertThatThrownBy(() -> Ranges.bits(-1, 3, false, "b")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void int128sCheckTheirSign() {
+        BigInteger two127 = BigInteger.ONE.shiftLeft(127);
+        BigInteger two128 = BigInteger.ONE.shiftLeft(128);
+        BigInteger u128Max = two128.subtract(BigInteger.ONE);
+        assertThat(Ranges.int128(u128Max, false, "u")).isEqualTo(u128Max);
+        assertThat(Ranges.int128(two127.negate(), true, "s")).isEqualTo(two127.negate());
+        assertThatThrownBy(() -> Ranges.int128(two128.add(BigInteger.TEN), false, "u"))
+                .hasMessage("u: 340282366920938463463374607431768211466 is out of range 0 to 2^128 - 1 (u128)");
+        assertThatThrownBy(() -> Ranges.int128(two127, true, "s"))
+                .hasMessageContaining("out of range -2^127 to 2^127 - 1 (s128)");
+        assertThatThrownBy(() -> Ranges.int128(BigInteger.ONE.negate(), false, "u"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Ranges.int128(BigInteger.ONE.shiftLeft(1000), true, "s"))
+                .hasMessage("s: a 1001-bit value is out of range -2^127 to 2^127 - 1 (s128)");
     }
 
     @Test

@@ -110,7 +110,7 @@ class MapCodecsTest {
         }
 
         @Override
-        public int maxEntries() {
+        public long maxEntries() {
             return maxEntries;
         }
 

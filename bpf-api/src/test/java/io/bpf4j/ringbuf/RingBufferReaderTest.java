@@ -16,7 +16,7 @@ class RingBufferReaderTest {
     private static final int SIZE = 64;
 
     /** A ring laid out as the kernel lays it out, with the data area mirrored as the double mapping is. */
-    private static final class Ring implements RingBufferMemory {
+    private static class Ring implements RingBufferMemory {
         final ByteBuffer consumer = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
         final ByteBuffer producer = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
         final ByteBuffer data = ByteBuffer.allocateDirect(2 * SIZE).order(ByteOrder.nativeOrder());
@@ -70,6 +70,42 @@ class RingBufferReaderTest {
             reader.drain(seen::add);
             assertThat(seen).containsExactly(i);
         }
+    }
+
+    @Test
+    void positionsPastTwoToTheThirtyTwoAreMaskedNotTruncated() {
+        // The kernel's positions are 64-bit byte counters; after 4 GiB of records they need all 64.
+        long start = (1L << 32) - 32;
+        ring.consumer.putLong(0, start);
+        ring.producer.putLong(0, start);
+        List<Integer> seen = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 3; i++) { // 48 of the ring's 64 bytes
+                ring.append(3 * round + i, 0);
+            }
+            assertThat(reader.drain(seen::add)).isEqualTo(3);
+        }
+
+        assertThat(seen).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(ring.consumer.getLong(0)).isEqualTo(start + 6 * 16);
+    }
+
+    @Test
+    void refusesMemoryOfAnUnsupportedSizeOrWithoutTheDoubleMapping() {
+        Ring tooLarge = new Ring() {
+            @Override public int size() { return 1 << 31; } // Integer.MIN_VALUE: one bit, but negative
+        };
+        Ring notDoubled = new Ring() {
+            @Override public ByteBuffer data() { return data.slice(0, SIZE); }
+        };
+
+        assertThatThrownBy(() -> new RingBufferReader<>("big", tooLarge, Codecs.INT32))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ring buffer 'big': size -2147483648 is not a power of two up to 1073741824");
+        assertThatThrownBy(() -> new RingBufferReader<>("half", notDoubled, Codecs.INT32))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ring buffer 'half': its data area of 64 bytes does not hold the double mapping of 64"
+                        + " bytes (128 bytes)");
     }
 
     @Test

@@ -197,7 +197,7 @@ final class BpfSyscall {
         int valueBytes = values == null ? 0 : Math.multiplyExact(valueSize, count);
         // Layout after the attr: cursor, keys, values (each 8-byte aligned).
         int keysOffset = align8(cursorSize);
-        Scratch s = SCRATCH.get().reserve(keysOffset + keyBytes, valueBytes);
+        Scratch s = SCRATCH.get().reserve((long) keysOffset + keyBytes, valueBytes);
         long cursorAddress = s.keyAddress();
         long keysAddress = cursorAddress + keysOffset;
         if (inCursor != null) {
@@ -251,13 +251,24 @@ final class BpfSyscall {
             allocate(INITIAL_SIZE);
         }
 
-        Scratch reserve(int keySize, int valueSize) {
+        /**
+         * Makes room for {@code keySize} then {@code valueSize} bytes after the attr. The kernel
+         * writes into this area through raw addresses, unchecked: it must really be as large.
+         *
+         * @throws IllegalArgumentException when the request is more than one area can hold
+         */
+        Scratch reserve(long keySize, long valueSize) {
             // 8-byte alignment keeps the value where the kernel copies u64 words quickly.
-            valueOffset = KEY_OFFSET + align8(keySize);
-            long needed = (long) valueOffset + valueSize;
-            if (needed > memory.size()) {
-                allocate(Math.toIntExact(Math.max(needed, 2 * memory.size())));
+            long offset = KEY_OFFSET + ((keySize + 7) & ~7L);
+            long needed = offset + valueSize;
+            if (keySize < 0 || valueSize < 0 || needed > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a bpf() request of " + keySize + " + " + valueSize
+                        + " bytes is more than one call can carry (" + Integer.MAX_VALUE + " bytes)");
             }
+            if (needed > memory.size()) {
+                allocate((int) Math.min(Integer.MAX_VALUE, Math.max(needed, 2 * memory.size())));
+            }
+            valueOffset = (int) offset;
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import io.bpf4j.BpfException;
+import io.bpf4j.UnsupportedFeatureException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -69,6 +70,12 @@ final class DataSections {
         if (loaded && !mmapable(map)) {
             throw new BpfException("reading data section map '" + LibBpf.bpf_map__name(map) + "'", 0,
                     "it holds only static or hidden variables, which user space cannot see once loaded");
+        }
+        if (size.getValue() < 0 || size.getValue() > Integer.MAX_VALUE) {
+            // A ByteBuffer holds at most 2^31 - 1 bytes; a larger one would wrap to a negative capacity.
+            throw new UnsupportedFeatureException("reading data section map '" + LibBpf.bpf_map__name(map) + "'", 0,
+                    "data sections larger than " + Integer.MAX_VALUE + " bytes: this one has "
+                    + Long.toUnsignedString(size.getValue()));
         }
         ByteBuffer buffer = memory.getByteBuffer(0, size.getValue());
         if (loaded && readOnly(map)) {

@@ -10,7 +10,7 @@ final class MapErrors {
     private MapErrors() {}
 
     /** Why {@code BPF_MAP_UPDATE_ELEM} with {@code flags} failed with {@code errno}; null when the errno says all. */
-    static String update(int errno, long flags, int typeId, int maxEntries) {
+    static String update(int errno, long flags, int typeId, long maxEntries) {
         if (errno == Errno.E2BIG) {
             return MapKinds.indexed(typeId) ? "the index is beyond max_entries " + maxEntries
                     : "the map is full: max_entries " + maxEntries;
@@ -28,7 +28,8 @@ final class MapErrors {
     }
 
     /** Why {@code BPF_MAP_UPDATE_BATCH} failed at element {@code failed} of {@code count}. */
-    static String updateBatch(int errno, long flags, int typeId, int maxEntries, int failed, int count) {
+    static String updateBatch(int errno, long flags, int typeId, long maxEntries, int failed,
+            int count) {
         // Measured on Linux 6.18: elem_flags other than BPF_ANY (and BPF_F_LOCK) are refused as a whole.
         String why = errno == Errno.EINVAL && flags != 0
                 ? "batch updates take BPF_ANY only on this kernel (BPF_NOEXIST/BPF_EXIST are refused)"

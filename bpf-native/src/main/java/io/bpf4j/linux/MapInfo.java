@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
  * @param id the kernel's map id
  * @param keySize key size in bytes
  * @param valueSize value size in bytes (per CPU for per-CPU maps)
- * @param maxEntries capacity
+ * @param maxEntries capacity: the kernel's u32, never negative
  * @param flags {@code map_flags}
  */
-record MapInfo(String name, int typeId, int id, int keySize, int valueSize, int maxEntries, int flags) {
+record MapInfo(String name, int typeId, int id, int keySize, int valueSize, long maxEntries, int flags) {
     /** {@code type, id, key_size, value_size, max_entries, map_flags, char name[16]}: the prefix read here. */
     static final int PREFIX_SIZE = 40;
     private static final int NAME_OFFSET = 24;
@@ -32,7 +32,7 @@ record MapInfo(String name, int typeId, int id, int keySize, int valueSize, int 
         byte[] name = new byte[nameLength];
         b.get(NAME_OFFSET, name);
         return new MapInfo(new String(name, StandardCharsets.UTF_8), b.getInt(0), b.getInt(4), b.getInt(8),
-                b.getInt(12), b.getInt(16), b.getInt(20));
+                b.getInt(12), Integer.toUnsignedLong(b.getInt(16)), b.getInt(20));
     }
 
     /** Asks the kernel about the map {@code fd}. */

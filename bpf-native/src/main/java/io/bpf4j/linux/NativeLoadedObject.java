@@ -77,7 +77,7 @@ final class NativeLoadedObject implements LoadedObject {
         }
         NativeMap handle = new NativeMap(this::ensureOpen, mapName, LibBpf.bpf_map__type(map),
                 LibBpf.bpf_map__fd(map), LibBpf.bpf_map__key_size(map), LibBpf.bpf_map__value_size(map),
-                LibBpf.bpf_map__max_entries(map), possibleCpus);
+                Integer.toUnsignedLong(LibBpf.bpf_map__max_entries(map)), possibleCpus);
         maps.put(mapName, handle);
         return handle;
     }
@@ -191,7 +191,7 @@ final class NativeLoadedObject implements LoadedObject {
         }
         // libbpf sizes a perf event array without max_entries to the possible CPUs; a smaller one
         // serves only the CPUs it has slots for.
-        int cpus = Math.min(possibleCpus, map.maxEntries());
+        int cpus = (int) Math.min(possibleCpus, map.maxEntries());
         NativePerfBufferMemory memory = NativePerfBufferMemory.open(mapName, map.fd(), cpus, pagesPerCpu,
                 perfBuffers::remove);
         perfBuffers.add(memory);

@@ -5,10 +5,10 @@ import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
 import io.bpf4j.spec.MapType;
 import io.bpf4j.spi.BatchResult;
+import io.bpf4j.spi.MapBuffers;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Objects;
 
 /**
  * A kernel map operated on through {@link BpfSyscall}. Whoever owns the fd (a loaded object, or the
@@ -32,16 +32,18 @@ class NativeMap implements MapHandle {
     private final int fd;
     private final int keySize;
     private final int valueSize;
-    private final int maxEntries;
+    private final long maxEntries;
     private final int kernelValueSize;
     private volatile int id;
 
     /**
      * @param name the map's name, for messages
      * @param typeId the kernel's {@code enum bpf_map_type}
+     * @param maxEntries the kernel's {@code max_entries}, a u32 (callers convert it with
+     *     {@link Integer#toUnsignedLong})
      * @param possibleCpus how many value slots per-CPU maps have
      */
-    NativeMap(FdOwner owner, String name, int typeId, int fd, int keySize, int valueSize, int maxEntries,
+    NativeMap(FdOwner owner, String name, int typeId, int fd, int keySize, int valueSize, long maxEntries,
             int possibleCpus) {
         this.owner = owner;
         this.name = name;
@@ -79,7 +81,7 @@ class NativeMap implements MapHandle {
     }
 
     @Override
-    public int maxEntries() {
+    public long maxEntries() {
         return maxEntries;
     }
 
@@ -105,10 +107,16 @@ class NativeMap implements MapHandle {
 
     @Override
     public boolean lookup(ByteBuffer key, ByteBuffer value) {
-        checkKey(key);
-        checkValue(value);
+        boolean query = typeId == MapType.BLOOM_FILTER.id();
+        checkKey("lookup", key);
+        // A bloom filter's lookup reads the value it asks about; every other lookup writes it.
+        if (query) {
+            checkValueIn("lookup", value);
+        } else {
+            checkValueOut("lookup", value);
+        }
         owner.ensureOpen();
-        int errno = typeId == MapType.BLOOM_FILTER.id()
+        int errno = query
                 ? BpfSyscall.lookupGivenValue(fd, value, kernelValueSize)
                 : BpfSyscall.lookup(fd, key, keySize, value, kernelValueSize);
         if (errno == Errno.ENOENT) {
@@ -120,8 +128,8 @@ class NativeMap implements MapHandle {
 
     @Override
     public void update(ByteBuffer key, ByteBuffer value, long flags) {
-        checkKey(key);
-        checkValue(value);
+        checkKey("update", key);
+        checkValueIn("update", value);
         owner.ensureOpen();
         int errno = BpfSyscall.update(fd, key, keySize, value, kernelValueSize, flags);
         check(errno, "BPF_MAP_UPDATE_ELEM", MapErrors.update(errno, flags, typeId, maxEntries));
@@ -129,7 +137,7 @@ class NativeMap implements MapHandle {
 
     @Override
     public boolean delete(ByteBuffer key) {
-        checkKey(key);
+        checkKey("delete", key);
         owner.ensureOpen();
         int errno = BpfSyscall.delete(fd, key, keySize);
         if (errno == Errno.ENOENT) {
@@ -141,10 +149,8 @@ class NativeMap implements MapHandle {
 
     @Override
     public boolean nextKey(ByteBuffer key, ByteBuffer nextKey) {
-        if (key != null) {
-            checkKey(key);
-        }
-        checkSize(Objects.requireNonNull(nextKey, "nextKey"), keySize, "next key");
+        MapBuffers.startKey(this, "nextKey", key);
+        MapBuffers.keyOut(this, "nextKey", "nextKey", nextKey);
         owner.ensureOpen();
         int errno = BpfSyscall.nextKey(fd, key, nextKey, keySize);
         if (errno == Errno.ENOENT) {
@@ -156,8 +162,8 @@ class NativeMap implements MapHandle {
 
     @Override
     public boolean lookupAndDelete(ByteBuffer key, ByteBuffer value) {
-        checkKey(key);
-        checkValue(value);
+        checkKey("lookupAndDelete", key);
+        checkValueOut("lookupAndDelete", value);
         owner.ensureOpen();
         int errno = BpfSyscall.lookupAndDelete(fd, key, keySize, value, kernelValueSize);
         if (errno == Errno.ENOENT) {
@@ -170,6 +176,7 @@ class NativeMap implements MapHandle {
     @Override
     public BatchResult lookupBatch(ByteBuffer inCursor, ByteBuffer outCursor, ByteBuffer keys, ByteBuffer values,
             int count) {
+        MapBuffers.lookupBatch(this, "lookupBatch", inCursor, outCursor, keys, values, count);
         return lookupBatch(BpfSyscall.BPF_MAP_LOOKUP_BATCH, "BPF_MAP_LOOKUP_BATCH", inCursor, outCursor, keys,
                 values, count);
     }
@@ -177,6 +184,7 @@ class NativeMap implements MapHandle {
     @Override
     public BatchResult lookupAndDeleteBatch(ByteBuffer inCursor, ByteBuffer outCursor, ByteBuffer keys,
             ByteBuffer values, int count) {
+        MapBuffers.lookupBatch(this, "lookupAndDeleteBatch", inCursor, outCursor, keys, values, count);
         return lookupBatch(BpfSyscall.BPF_MAP_LOOKUP_AND_DELETE_BATCH, "BPF_MAP_LOOKUP_AND_DELETE_BATCH", inCursor,
                 outCursor, keys, values, count);
     }
@@ -184,11 +192,6 @@ class NativeMap implements MapHandle {
     private BatchResult lookupBatch(int command, String commandName, ByteBuffer inCursor, ByteBuffer outCursor,
             ByteBuffer keys, ByteBuffer values, int count) {
         int cursorSize = batchCursorSize();
-        if (inCursor != null) {
-            checkSize(inCursor, cursorSize, "cursor");
-        }
-        checkSize(Objects.requireNonNull(outCursor, "outCursor"), cursorSize, "cursor");
-        checkBatch(keys, values, count);
         owner.ensureOpen();
         BpfSyscall.BatchCall call = BpfSyscall.batch(command, fd, inCursor, outCursor, cursorSize, keys, keySize,
                 values, kernelValueSize, count, 0);
@@ -201,7 +204,7 @@ class NativeMap implements MapHandle {
 
     @Override
     public BatchResult updateBatch(ByteBuffer keys, ByteBuffer values, int count, long flags) {
-        checkBatch(keys, values, count);
+        MapBuffers.updateBatch(this, "updateBatch", keys, values, count);
         owner.ensureOpen();
         BpfSyscall.BatchCall call = BpfSyscall.batch(BpfSyscall.BPF_MAP_UPDATE_BATCH, fd, null, null, 0, keys,
                 keySize, values, kernelValueSize, count, flags);
@@ -214,7 +217,7 @@ class NativeMap implements MapHandle {
 
     @Override
     public BatchResult deleteBatch(ByteBuffer keys, int count) {
-        checkBatch(keys, null, count);
+        MapBuffers.deleteBatch(this, "deleteBatch", keys, count);
         owner.ensureOpen();
         BpfSyscall.BatchCall call = BpfSyscall.batch(BpfSyscall.BPF_MAP_DELETE_BATCH, fd, null, null, 0, keys,
                 keySize, null, 0, count, 0);
@@ -233,7 +236,7 @@ class NativeMap implements MapHandle {
 
     @Override
     public void pin(String path) {
-        Objects.requireNonNull(path, "path");
+        MapBuffers.path(this, "pin", "path", path);
         owner.ensureOpen();
         int errno = BpfSyscall.pin(fd, path);
         if (errno != 0) {
@@ -247,7 +250,8 @@ class NativeMap implements MapHandle {
         if (typeId != MapType.CGROUP_ARRAY.id()) {
             throw new IllegalStateException("map '" + name + "' is a " + type() + " map, not a cgroup array");
         }
-        Objects.requireNonNull(cgroupDirectory, "cgroupDirectory");
+        MapBuffers.index(this, "setCgroup", "index", index);
+        MapBuffers.path(this, "setCgroup", "cgroupDirectory", cgroupDirectory);
         int cgroupFd = LibC.open(cgroupDirectory, LibC.O_RDONLY | LibC.O_CLOEXEC);
         if (cgroupFd < 0) {
             throw new BpfException("opening cgroup directory " + cgroupDirectory + " for map '" + name + "'",
@@ -265,16 +269,6 @@ class NativeMap implements MapHandle {
         return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, value);
     }
 
-    private void checkBatch(ByteBuffer keys, ByteBuffer values, int count) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("map '" + name + "': a batch needs a positive count, got " + count);
-        }
-        checkSize(Objects.requireNonNull(keys, "keys"), (long) keySize * count, "keys");
-        if (values != null) {
-            checkSize(values, (long) kernelValueSize * count, "values");
-        }
-    }
-
     private String operation(String command) {
         return "bpf(" + command + ") on map '" + name + "'";
     }
@@ -285,25 +279,17 @@ class NativeMap implements MapHandle {
         }
     }
 
-    private void checkKey(ByteBuffer key) {
-        if (keySize == 0) {
-            if (key != null) {
-                throw new IllegalArgumentException("map '" + name + "' has no keys (" + type() + "): pass a null key");
-            }
-            return;
-        }
-        checkSize(Objects.requireNonNull(key, "key"), keySize, "key");
+    // The argument checks run before the fd is used: a refused call changes nothing (see MapBuffers).
+    private void checkKey(String operation, ByteBuffer key) {
+        MapBuffers.key(this, operation, key);
     }
 
-    private void checkValue(ByteBuffer value) {
-        checkSize(Objects.requireNonNull(value, "value"), kernelValueSize, "value");
+    private void checkValueIn(String operation, ByteBuffer value) {
+        MapBuffers.valueIn(this, operation, value);
     }
 
-    private void checkSize(ByteBuffer buffer, long size, String what) {
-        if (buffer.limit() < size) {
-            throw new IllegalArgumentException("map '" + name + "' needs a " + what + " buffer of " + size
-                    + " bytes, got " + buffer.limit());
-        }
+    private void checkValueOut(String operation, ByteBuffer value) {
+        MapBuffers.valueOut(this, operation, value);
     }
 
     @Override

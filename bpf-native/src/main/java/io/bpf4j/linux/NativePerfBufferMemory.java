@@ -61,7 +61,8 @@ final class NativePerfBufferMemory implements PerfBufferMemory, NativeEventSourc
      * @param cpus how many CPUs to serve: the possible CPUs, or fewer if the map has fewer slots
      * @param pagesPerCpu data pages per ring: a power of two
      * @param onClose told once when the buffer is closed
-     * @throws IllegalArgumentException when {@code pagesPerCpu} is not a power of two
+     * @throws IllegalArgumentException when {@code pagesPerCpu} is not a power of two or its data
+     *     area exceeds {@link PerfBufferMemory#MAX_DATA_SIZE}
      */
     static NativePerfBufferMemory open(String mapName, int mapFd, int cpus, int pagesPerCpu,
             Consumer<NativePerfBufferMemory> onClose) {
@@ -74,10 +75,7 @@ final class NativePerfBufferMemory implements PerfBufferMemory, NativeEventSourc
      */
     static NativePerfBufferMemory open(String mapName, int mapFd, int cpus, BitSet online, int pagesPerCpu,
             Consumer<NativePerfBufferMemory> onClose) {
-        if (pagesPerCpu <= 0 || Integer.bitCount(pagesPerCpu) != 1) {
-            throw new IllegalArgumentException("perf buffer '" + mapName + "': " + pagesPerCpu
-                    + " pages per CPU is not a power of two");
-        }
+        PerfBufferMemory.checkedPagesPerCpu(mapName, pagesPerCpu, LibC.pageSize());
         String owner = "perf buffer '" + mapName + "'";
         BpfOutputEvent[] events = new BpfOutputEvent[cpus];
         EpollSet waitSet = null;

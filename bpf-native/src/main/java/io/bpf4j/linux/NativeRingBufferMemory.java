@@ -47,16 +47,22 @@ final class NativeRingBufferMemory implements RingBufferMemory, NativeEventSourc
         Pointer producerPage = new Pointer(producerAddress);
         // Read-only views: a write to the PROT_READ mapping would crash the JVM instead of throwing.
         this.producer = producerPage.getByteBuffer(0, pageSize).asReadOnlyBuffer().order(ByteOrder.nativeOrder());
-        this.data = producerPage.getByteBuffer(pageSize, 2L * size).asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+        // The mapping spans 2 * size bytes; a 1 GiB ring's buffer stops one byte short, which no record reaches.
+        this.data = producerPage.getByteBuffer(pageSize, RingBufferMemory.dataCapacity(size)).asReadOnlyBuffer()
+                .order(ByteOrder.nativeOrder());
     }
 
     /**
-     * Maps the ring buffer {@code mapFd} ({@code max_entries} = {@code size}, a power-of-two
+     * Maps the ring buffer {@code mapFd} ({@code max_entries} = {@code maxEntries}, a power-of-two
      * multiple of the page size) and sets up its wake-ups; on failure releases what it made.
      *
      * @param onClose told once when the memory is closed
+     * @throws io.bpf4j.UnsupportedFeatureException before mapping anything, for a ring larger than
+     *     {@link RingBufferMemory#MAX_SIZE}
      */
-    static NativeRingBufferMemory map(String mapName, int mapFd, int size, Consumer<NativeRingBufferMemory> onClose) {
+    static NativeRingBufferMemory map(String mapName, int mapFd, long maxEntries,
+            Consumer<NativeRingBufferMemory> onClose) {
+        int size = RingBufferMemory.checkedSize(mapName, maxEntries);
         String operation = "mapping ring buffer '" + mapName + "'";
         long pageSize = LibC.pageSize();
         long consumer = LibC.MAP_FAILED;

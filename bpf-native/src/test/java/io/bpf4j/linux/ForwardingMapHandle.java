@@ -34,7 +34,7 @@ class ForwardingMapHandle implements MapHandle {
     }
 
     @Override
-    public int maxEntries() {
+    public long maxEntries() {
         return delegate.maxEntries();
     }
 

@@ -100,7 +100,8 @@ class MapHandleOperationsTest {
         }
         assertThatThrownBy(() -> pcpu.lookup(Fixtures.u32(1), ByteBuffer.allocate(4 * cpus)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("value buffer of " + 8 * cpus + " bytes");
+                .hasMessageContaining("the value buffer must hold exactly " + 8 * cpus + " bytes (its limit), not "
+                        + 4 * cpus);
     }
 
     @Test
@@ -132,7 +133,7 @@ class MapHandleOperationsTest {
     @Test
     void batchUpdateLookupAndDeleteOfAHundredThousandElements() {
         MapHandle big = fixture.map("big");
-        int n = big.maxEntries();
+        int n = Math.toIntExact(big.maxEntries());
         ByteBuffer keys = ByteBuffer.allocate(4 * n).order(ByteOrder.nativeOrder());
         ByteBuffer values = ByteBuffer.allocate(8 * n).order(ByteOrder.nativeOrder());
         for (int i = 0; i < n; i++) {
@@ -162,7 +163,7 @@ class MapHandleOperationsTest {
         ByteBuffer firstHalf = keys.duplicate().order(ByteOrder.nativeOrder()).limit(4 * (n / 2)).slice()
                 .order(ByteOrder.nativeOrder());
         assertThat(big.deleteBatch(firstHalf, n / 2).count()).isEqualTo(n / 2);
-        assertThatThrownBy(() -> big.deleteBatch(firstHalf, 1))
+        assertThatThrownBy(() -> big.deleteBatch(firstHalf.slice(0, 4), 1))
                 .isInstanceOfSatisfying(BpfException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT))
                 .hasMessageStartingWith("bpf(BPF_MAP_DELETE_BATCH) on map 'big' failed: ENOENT")
                 .hasMessageContaining("key 0 of 1 is absent");
@@ -181,7 +182,7 @@ class MapHandleOperationsTest {
     @Test
     void aBatchSmallerThanAHashBucketFailsWithEnospcAndCopiesNothing() {
         MapHandle big = fixture.map("big");
-        int n = big.maxEntries();
+        int n = Math.toIntExact(big.maxEntries());
         ByteBuffer keys = ByteBuffer.allocate(4 * n).order(ByteOrder.nativeOrder());
         for (int i = 0; i < n; i++) {
             keys.putInt(4 * i, i);
@@ -204,7 +205,7 @@ class MapHandleOperationsTest {
     @Test
     void batchUpdateReportsTheFailingElement() {
         MapHandle hash = fixture.map("hash");
-        int n = hash.maxEntries() + 2;
+        int n = Math.toIntExact(hash.maxEntries()) + 2;
         ByteBuffer keys = ByteBuffer.allocate(4 * n).order(ByteOrder.nativeOrder());
         for (int i = 0; i < n; i++) {
             keys.putInt(4 * i, i);
@@ -261,6 +262,45 @@ class MapHandleOperationsTest {
                 .hasMessageContaining("not on bpffs");
     }
 
+    @Test
+    void pathsAndCgroupIndexesAreCheckedBeforeTheKernelIsAsked() throws Exception {
+        MapHandle hash = fixture.map("hash");
+        try (BpfFsDirectory bpffs = BpfFsDirectory.open()) {
+            Path pin = bpffs.newPath("cut");
+            // A NUL would end the C string early: the map would be pinned at "cut", not refused.
+            assertThatThrownBy(() -> hash.pin(pin + "\0suffix")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("pin on map 'hash': path must be a non-empty path without NUL characters");
+            assertThat(pin).doesNotExist();
+        }
+        assertThatThrownBy(() -> hash.pin("")).isInstanceOf(IllegalArgumentException.class);
+
+        MapHandle cgroups = fixture.map("cgroups");
+        long fds = Fixtures.openFds();
+        assertThatThrownBy(() -> cgroups.setCgroup(-1, "/sys/fs/cgroup/unified"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("setCgroup on map 'cgroups': index -1 is out of range 0 to 1");
+        assertThatThrownBy(() -> cgroups.setCgroup(2, "/does/not/exist"))
+                .as("the index is refused before the directory is opened")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> cgroups.setCgroup(0, "/sys/fs/cgroup/unified\0/x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Fixtures.openFds()).isEqualTo(fds);
+    }
+
+    @Test
+    void aRequestLargerThanTheScratchAreaCanBeIsRefusedBeforeTheKernelWritesIntoIt() {
+        MapHandle hash = fixture.map("hash");
+        hash.update(Fixtures.u32(1), Fixtures.u64(1), BPF_ANY);
+        ByteBuffer small = ByteBuffer.allocate(8);
+        // 536870911 four-byte keys after an 8-byte cursor: 2^31 + 4 bytes, past what an int offset reaches.
+        int count = (Integer.MAX_VALUE - 3) / 4;
+
+        assertThatThrownBy(() -> BpfSyscall.batch(BpfSyscall.BPF_MAP_LOOKUP_BATCH, hash.fd(), null, small, 8, small, 4,
+                small, 0, count, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a bpf() request of 2147483652 + 0 bytes is more than one call can carry"
+                        + " (2147483647 bytes)");
+    }
+
     private void pinAndOpen(MapHandle hash, Path pin) throws Exception {
         hash.pin(pin.toString());
         try {
@@ -273,7 +313,7 @@ class MapHandleOperationsTest {
                 assertThat(opened.type()).isEqualTo(hash.type());
                 assertThat(opened.keySize()).isEqualTo(4);
                 assertThat(opened.valueSize()).isEqualTo(8);
-                assertThat(opened.maxEntries()).isEqualTo(8);
+                assertThat(opened.maxEntries()).isEqualTo(8L);
                 assertThat(opened.id()).isEqualTo(hash.id());
                 opened.update(Fixtures.u32(3), Fixtures.u64(33), BPF_ANY);
             }

@@ -128,13 +128,16 @@ class NativeMapTest {
     }
 
     @Test
-    void buffersShorterThanTheMapsSizesAreRefused() {
+    void buffersOtherThanTheMapsSizesAreRefused() {
         assertThatThrownBy(() -> counts.update(ByteBuffer.allocate(2), Fixtures.u64(1), BPF_ANY))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("key buffer of 4 bytes");
+                .hasMessage("update on map 'counts': the key buffer must hold exactly 4 bytes (its limit), not 2");
         assertThatThrownBy(() -> counts.lookup(Fixtures.u32(1), ByteBuffer.allocate(4)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("value buffer of 8 bytes");
+                .hasMessage("lookup on map 'counts': the value buffer must hold exactly 8 bytes (its limit), not 4");
+        assertThatThrownBy(() -> counts.update(Fixtures.u64(1), Fixtures.u64(1), BPF_ANY))
+                .as("a larger key is not cut to its first bytes").isInstanceOf(IllegalArgumentException.class);
+        assertThat(counts.lookup(Fixtures.u32(1), Fixtures.u64(0))).isFalse();
     }
 
     @Test

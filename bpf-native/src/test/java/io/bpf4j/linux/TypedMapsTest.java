@@ -87,7 +87,7 @@ class TypedMapsTest {
     @Test
     void dumpAllReadsAHundredThousandEntriesInBatches() {
         BpfHashMap<Integer, Long> big = new BpfHashMap<>(fixture.map("big"), Codecs.INT32, Codecs.INT64);
-        Map<Integer, Long> entries = IntStream.range(0, big.maxEntries()).boxed()
+        Map<Integer, Long> entries = IntStream.range(0, Math.toIntExact(big.maxEntries())).boxed()
                 .collect(Collectors.toMap(i -> i, i -> i * 7L));
         big.putAll(entries, UpdateFlag.ANY);
 
@@ -105,7 +105,7 @@ class TypedMapsTest {
         // two overflows (20k keys in 128k buckets always share some): the kernel's ENOSPC.
         BpfHashMap<Integer, Long> tiny = new BpfHashMap<>(new ForwardingMapHandle(fixture.map("big")) {
             @Override
-            public int maxEntries() {
+            public long maxEntries() {
                 return 1;
             }
         }, Codecs.INT32, Codecs.INT64);

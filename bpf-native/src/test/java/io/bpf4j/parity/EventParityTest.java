@@ -1,6 +1,7 @@
 package io.bpf4j.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.codec.Codecs;
 import io.bpf4j.perfbuf.PerfBufferReader;
@@ -105,6 +106,25 @@ class EventParityTest {
 
             assertThat(reader.lostSamples(0)).isEqualTo(30);
             assertThat(seen).startsWith(0L, 1L).endsWith(169L, 200L);
+        }
+    }
+
+    @BackendTest
+    void perfRingsAReaderCannotAddressAreRefusedBeforeAnythingIsOpened(KernelBackend backend) {
+        try (ParityFixture fixture = ParityFixture.load(backend)) {
+            // 2^19 pages of 4 KiB (or more): at least 2 GiB per CPU, more than one ByteBuffer holds.
+            assertThatThrownBy(() -> fixture.object().perfBuffer("samples", 1 << 19))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("perf buffer 'samples': 524288 pages per CPU of ")
+                    .hasMessageContaining("more than the 1073741824 (1 GiB) a reader addresses");
+            assertThatThrownBy(() -> fixture.object().perfBuffer("samples", 3))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("perf buffer 'samples': 3 pages per CPU is not a power of two");
+            try (PerfBufferReader<Long> reader = new PerfBufferReader<>("samples",
+                    fixture.object().perfBuffer("samples", 1), Codecs.INT64)) {
+                fixture.produceSamples(1);
+                assertThat(reader.drain(value -> { })).as("the map is still usable").isEqualTo(1);
+            }
         }
     }
 }

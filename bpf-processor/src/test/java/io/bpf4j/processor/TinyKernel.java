@@ -141,7 +141,7 @@ final class TinyKernel implements KernelBackend {
         @Override
         public RingBufferMemory ringBuffer(String mapName) {
             MapSpec map = spec.map(mapName).orElseThrow();
-            return new TinyRing(map.maxEntries(), ringRecords.getOrDefault(mapName, List.of()));
+            return new TinyRing(Math.toIntExact(map.maxEntries()), ringRecords.getOrDefault(mapName, List.of()));
         }
 
         @Override
@@ -183,7 +183,7 @@ final class TinyKernel implements KernelBackend {
         }
 
         @Override
-        public int maxEntries() {
+        public long maxEntries() {
             return spec.maxEntries();
         }
 

@@ -14,6 +14,7 @@ import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.PerfBufferMemory;
 import io.bpf4j.spi.ProgramInfo;
 import io.bpf4j.spi.RingBufferMemory;
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -84,8 +85,8 @@ public final class FakeLoadedObject implements LoadedObject {
         ElementStore store = switch (spec.type()) {
             case HASH, PERCPU_HASH, HASH_OF_MAPS -> new HashStore(spec.maxEntries(), false);
             case LRU_HASH, LRU_PERCPU_HASH -> new HashStore(spec.maxEntries(), true);
-            case ARRAY, PERCPU_ARRAY -> new ArrayStore(spec.maxEntries(), bufferValueSize);
-            case PROG_ARRAY, ARRAY_OF_MAPS -> new FdArrayStore(spec.maxEntries());
+            case ARRAY, PERCPU_ARRAY -> new ArrayStore(slots(spec), bufferValueSize);
+            case PROG_ARRAY, ARRAY_OF_MAPS -> new FdArrayStore(slots(spec));
             case QUEUE -> new QueueStore(spec.maxEntries(), false);
             case STACK -> new QueueStore(spec.maxEntries(), true);
             case LPM_TRIE -> new LpmTrieStore(spec.maxEntries(), spec.keySize());
@@ -103,6 +104,18 @@ public final class FakeLoadedObject implements LoadedObject {
         return new FakeMap(spec.name(), spec.type(), spec.keySize(), spec.valueSize(), spec.maxEntries(), cpus, store,
                 kernel, this, false);
     }
+
+    /** How many slots an array map has; the fake holds them in a Java array. */
+    private static int slots(MapSpec spec) {
+        if (spec.maxEntries() > MAX_ARRAY_SLOTS) {
+            throw new UnsupportedFeatureException("creating map '" + Printable.escape(spec.name()) + "'", 0,
+                    "FakeKernel models arrays of at most " + MAX_ARRAY_SLOTS + " entries, not " + spec.maxEntries());
+        }
+        return (int) spec.maxEntries();
+    }
+
+    /** The largest Java array the fake's array maps use (a JVM array holds a little less than 2^31). */
+    private static final int MAX_ARRAY_SLOTS = Integer.MAX_VALUE - 8;
 
     /** The object's name. */
     public String name() {
@@ -254,6 +267,8 @@ public final class FakeLoadedObject implements LoadedObject {
         if (map.type() != MapType.RINGBUF) {
             throw new BpfException(operation, 0, "it is a " + map.type() + " map, not a ring buffer");
         }
+        // Refused as the real backend refuses it: before anything is mapped.
+        RingBufferMemory.checkedSize(mapName, map.maxEntries());
         kernel.faults().check(FaultPoint.RING_BUFFER_MAP, mapName, operation);
         FakeRingBufferMemory memory = new FakeRingBufferMemory(ring(mapName), this::unmapped);
         mappings.add(memory);
@@ -268,9 +283,7 @@ public final class FakeLoadedObject implements LoadedObject {
         if (map.type() != MapType.PERF_EVENT_ARRAY) {
             throw new BpfException(operation, 0, "it is a " + map.type() + " map, not a perf event array");
         }
-        if (Integer.bitCount(pagesPerCpu) != 1) {
-            throw new BpfException(operation, Errno.EINVAL, pagesPerCpu + " pages per CPU is not a power of two");
-        }
+        PerfBufferMemory.checkedPagesPerCpu(mapName, pagesPerCpu, FakePerfBuffer.PAGE_SIZE);
         kernel.faults().check(FaultPoint.PERF_BUFFER_OPEN, mapName, operation);
         FakePerfBufferMemory memory = new FakePerfBufferMemory(perf(mapName), pagesPerCpu, this::unmapped);
         mappings.add(memory);

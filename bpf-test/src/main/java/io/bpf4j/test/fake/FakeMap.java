@@ -4,23 +4,25 @@ import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
 import io.bpf4j.spec.MapType;
 import io.bpf4j.spi.BatchResult;
+import io.bpf4j.spi.MapBuffers;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A map of the fake kernel, with the kernel's rules for its type (see {@link FakeKernel}). Buffers
- * follow the {@link MapHandle} contract; per-CPU maps exchange one slot per CPU, each rounded up
- * to 8 bytes, as the kernel does. Keyless maps (queue, stack, bloom filter) take a null key.
+ * follow the {@link MapHandle} contract, checked by the same {@link MapBuffers} rules as the real
+ * kernel's backend, so a call the real backend refuses is refused here too; per-CPU maps exchange
+ * one slot per CPU, each rounded up to 8 bytes, as the kernel does. Keyless maps (queue, stack,
+ * bloom filter) take a null key.
  */
 public final class FakeMap implements MapHandle {
     private final String name;
     private final MapType type;
     private final int keySize;
     private final int valueSize;
-    private final int maxEntries;
+    private final long maxEntries;
     private final int cpus;
     private final ElementStore store;
     private final FakeKernel kernel;
@@ -30,7 +32,7 @@ public final class FakeMap implements MapHandle {
     private final MapBatches batches;
     private boolean frozen;
 
-    FakeMap(String name, MapType type, int keySize, int valueSize, int maxEntries, int cpus, ElementStore store,
+    FakeMap(String name, MapType type, int keySize, int valueSize, long maxEntries, int cpus, ElementStore store,
             FakeKernel kernel, FakeLoadedObject owner, boolean frozen) {
         this.name = name;
         this.type = type;
@@ -75,7 +77,7 @@ public final class FakeMap implements MapHandle {
     }
 
     @Override
-    public int maxEntries() {
+    public long maxEntries() {
         return maxEntries;
     }
 
@@ -114,9 +116,15 @@ public final class FakeMap implements MapHandle {
 
     @Override
     public synchronized boolean lookup(ByteBuffer key, ByteBuffer value) {
+        MapBuffers.key(this, "lookup", key);
+        // A bloom filter's lookup reads the value it asks about; every other lookup writes it.
+        if (store instanceof BloomFilterStore) {
+            MapBuffers.valueIn(this, "lookup", value);
+        } else {
+            MapBuffers.valueOut(this, "lookup", value);
+        }
         String operation = operation("BPF_MAP_LOOKUP_ELEM");
-        Bytes k = key(key, operation);
-        checkValue(value);
+        Bytes k = key(key);
         kernel.faults().check(FaultPoint.MAP_LOOKUP, name, operation);
         try {
             if (store instanceof BloomFilterStore bloom) {
@@ -132,9 +140,10 @@ public final class FakeMap implements MapHandle {
 
     @Override
     public synchronized void update(ByteBuffer key, ByteBuffer value, long flags) {
+        MapBuffers.key(this, "update", key);
+        MapBuffers.valueIn(this, "update", value);
         String operation = operation("BPF_MAP_UPDATE_ELEM");
-        Bytes k = key(key, operation);
-        checkValue(value);
+        Bytes k = key(key);
         kernel.faults().check(FaultPoint.MAP_UPDATE, name, operation);
         checkWritable(operation);
         try {
@@ -165,8 +174,9 @@ public final class FakeMap implements MapHandle {
 
     @Override
     public synchronized boolean delete(ByteBuffer key) {
+        MapBuffers.key(this, "delete", key);
         String operation = operation("BPF_MAP_DELETE_ELEM");
-        Bytes k = key(key, operation);
+        Bytes k = key(key);
         kernel.faults().check(FaultPoint.MAP_DELETE, name, operation);
         checkWritable(operation);
         try {
@@ -182,12 +192,14 @@ public final class FakeMap implements MapHandle {
 
     @Override
     public synchronized boolean nextKey(ByteBuffer key, ByteBuffer nextKey) {
+        MapBuffers.startKey(this, "nextKey", key);
+        MapBuffers.keyOut(this, "nextKey", "nextKey", nextKey);
         String operation = operation("BPF_MAP_GET_NEXT_KEY");
-        Bytes k = key == null ? null : key(key, operation);
+        Bytes k = key == null ? null : key(key);
         kernel.faults().check(FaultPoint.MAP_NEXT_KEY, name, operation);
         try {
             Optional<Bytes> next = store.nextKey(k);
-            next.ifPresent(n -> n.copyTo(Objects.requireNonNull(nextKey, "nextKey")));
+            next.ifPresent(n -> n.copyTo(nextKey));
             return next.isPresent();
         } catch (ElementError e) {
             throw failure(operation, e);
@@ -200,9 +212,10 @@ public final class FakeMap implements MapHandle {
      */
     @Override
     public synchronized boolean lookupAndDelete(ByteBuffer key, ByteBuffer value) {
+        MapBuffers.key(this, "lookupAndDelete", key);
+        MapBuffers.valueOut(this, "lookupAndDelete", value);
         String operation = operation("BPF_MAP_LOOKUP_AND_DELETE_ELEM");
-        Bytes k = key(key, operation);
-        checkValue(value);
+        Bytes k = key(key);
         kernel.faults().check(FaultPoint.MAP_LOOKUP_AND_DELETE, name, operation);
         checkWritable(operation);
         try {
@@ -237,12 +250,14 @@ public final class FakeMap implements MapHandle {
     @Override
     public synchronized BatchResult lookupBatch(ByteBuffer inCursor, ByteBuffer outCursor, ByteBuffer keys,
             ByteBuffer values, int count) {
+        MapBuffers.lookupBatch(this, "lookupBatch", inCursor, outCursor, keys, values, count);
         return batches.lookup(operation("BPF_MAP_LOOKUP_BATCH"), inCursor, outCursor, keys, values, count, false);
     }
 
     @Override
     public synchronized BatchResult lookupAndDeleteBatch(ByteBuffer inCursor, ByteBuffer outCursor, ByteBuffer keys,
             ByteBuffer values, int count) {
+        MapBuffers.lookupBatch(this, "lookupAndDeleteBatch", inCursor, outCursor, keys, values, count);
         String operation = operation("BPF_MAP_LOOKUP_AND_DELETE_BATCH");
         checkWritable(operation);
         return batches.lookup(operation, inCursor, outCursor, keys, values, count, true);
@@ -250,6 +265,7 @@ public final class FakeMap implements MapHandle {
 
     @Override
     public synchronized BatchResult updateBatch(ByteBuffer keys, ByteBuffer values, int count, long flags) {
+        MapBuffers.updateBatch(this, "updateBatch", keys, values, count);
         String operation = operation("BPF_MAP_UPDATE_BATCH");
         checkWritable(operation);
         return batches.update(operation, keys, values, count, flags, this::storedValue);
@@ -257,6 +273,7 @@ public final class FakeMap implements MapHandle {
 
     @Override
     public synchronized BatchResult deleteBatch(ByteBuffer keys, int count) {
+        MapBuffers.deleteBatch(this, "deleteBatch", keys, count);
         String operation = operation("BPF_MAP_DELETE_BATCH");
         checkWritable(operation);
         return batches.delete(operation, keys, count);
@@ -275,26 +292,9 @@ public final class FakeMap implements MapHandle {
         return "bpf(" + command + ") on map '" + name + "'";
     }
 
-    private Bytes key(ByteBuffer key, String operation) {
-        if (keySize == 0) {
-            return Bytes.EMPTY;
-        }
-        if (key == null) {
-            throw new BpfException(operation, Errno.EINVAL, "map '" + name + "' needs a key");
-        }
-        checkSize(key, keySize, "key");
-        return Bytes.copyOf(key, keySize);
-    }
-
-    private void checkValue(ByteBuffer value) {
-        checkSize(Objects.requireNonNull(value, "value"), valueBufferSize(), "value");
-    }
-
-    private void checkSize(ByteBuffer buffer, int size, String what) {
-        if (buffer.limit() < size) {
-            throw new IllegalArgumentException("map '" + name + "' needs a " + what + " buffer of " + size
-                    + " bytes, got " + buffer.limit());
-        }
+    /** The key's bytes; {@link MapBuffers#key} has checked it. */
+    private Bytes key(ByteBuffer key) {
+        return keySize == 0 ? Bytes.EMPTY : Bytes.copyOf(key, keySize);
     }
 
     static BpfException failure(String operation, ElementError e) {

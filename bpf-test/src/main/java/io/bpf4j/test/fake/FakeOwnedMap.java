@@ -49,7 +49,7 @@ final class FakeOwnedMap implements OwnedMapHandle {
     }
 
     @Override
-    public int maxEntries() {
+    public long maxEntries() {
         return map.maxEntries();
     }
 

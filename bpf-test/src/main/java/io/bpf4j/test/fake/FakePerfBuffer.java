@@ -31,6 +31,8 @@ public final class FakePerfBuffer {
     private static final int LOST_RECORD_SIZE = 24;
     /** The page size the fake lays rings out in. */
     static final int PAGE_SIZE = 4096;
+    /** The largest record a {@code perf_event_header}'s u16 size describes. */
+    private static final int MAX_RECORD_SIZE = 0xFFFF;
 
     private final String name;
     private final int cpus;
@@ -75,10 +77,17 @@ public final class FakePerfBuffer {
     /**
      * Outputs a raw sample on {@code cpu}; false when no perf buffer is open on the map (the kernel
      * answers ENOENT) or the CPU's ring has no room (the sample is counted as lost).
+     *
+     * @throws IllegalArgumentException when the sample's record would exceed the 65535 bytes a
+     *     {@code perf_event_header.size} holds (the kernel refuses such an output)
      */
     public boolean output(int cpu, byte[] sample) {
         Objects.requireNonNull(sample, "sample");
         checkCpu(cpu);
+        if (((8L + 4 + sample.length + 7) & ~7) > MAX_RECORD_SIZE) {
+            throw new IllegalArgumentException("perf buffer '" + name + "': a sample of " + sample.length
+                    + " bytes makes a record larger than " + MAX_RECORD_SIZE + " bytes (perf_event_header.size)");
+        }
         lock.lock();
         try {
             if (rings == null) {
@@ -105,6 +114,9 @@ public final class FakePerfBuffer {
     /** Reports {@code count} lost samples on {@code cpu}, as the kernel does when a ring overflows. */
     public void lose(int cpu, long count) {
         checkCpu(cpu);
+        if (count < 0) {
+            throw new IllegalArgumentException("perf buffer '" + name + "': count must not be negative, not " + count);
+        }
         lock.lock();
         try {
             if (rings == null) {

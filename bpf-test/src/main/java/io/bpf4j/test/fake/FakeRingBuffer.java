@@ -3,6 +3,8 @@ package io.bpf4j.test.fake;
 import io.bpf4j.codec.Codec;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import io.bpf4j.spi.RingBufferMemory;
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -19,6 +21,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * to 8 bytes. So {@link io.bpf4j.ringbuf.RingBufferReader}, the reader of the real kernel's ring,
  * reads this one. A record that does not fit in the free space is dropped and counted, as
  * {@code bpf_ringbuf_reserve} fails in the kernel.
+ *
+ * <p>The memory is allocated when first used (a push or a reader), not at load: an object may
+ * declare a ring of any size the kernel accepts, up to 2 GiB, as the real kernel's backend loads
+ * it. Rings above {@link RingBufferMemory#MAX_SIZE} are refused when used, as the real backend
+ * refuses their readers.
  */
 public final class FakeRingBuffer {
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -28,21 +35,34 @@ public final class FakeRingBuffer {
     private static final int HEADER_SIZE = 8;
 
     private final String name;
-    private final int size;
+    private final long size;
     private final ByteBuffer consumer = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
     private final ByteBuffer producer = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
-    private final ByteBuffer data;
+    /** Allocated on first use: {@link RingBufferMemory#dataCapacity} bytes. */
+    private ByteBuffer data;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition pushed = lock.newCondition();
     private long dropped;
 
-    FakeRingBuffer(String name, int size) {
-        if (Integer.bitCount(size) != 1) {
-            throw new IllegalArgumentException("ring buffer '" + name + "' size " + size + " is not a power of two");
+    FakeRingBuffer(String name, long size) {
+        if (size <= 0 || Long.bitCount(size) != 1 || size > MAX_KERNEL_SIZE) {
+            throw new IllegalArgumentException("ring buffer '" + Printable.escape(name) + "' size " + size
+                    + " is not a power of two up to " + MAX_KERNEL_SIZE + ", as the kernel requires");
         }
         this.name = name;
         this.size = size;
-        this.data = ByteBuffer.allocateDirect(2 * size).order(ByteOrder.nativeOrder());
+    }
+
+    /** The largest ring the kernel creates: the largest power of two a u32 {@code max_entries} holds. */
+    static final long MAX_KERNEL_SIZE = 1L << 31;
+
+    /** The data area, allocated on first use; the caller holds {@link #lock}. */
+    private ByteBuffer data() {
+        if (data == null) {
+            int checked = RingBufferMemory.checkedSize(name, size);
+            data = ByteBuffer.allocateDirect(RingBufferMemory.dataCapacity(checked)).order(ByteOrder.nativeOrder());
+        }
+        return data;
     }
 
     /** The map's name. */
@@ -51,7 +71,7 @@ public final class FakeRingBuffer {
     }
 
     /** The data area's size in bytes ({@code max_entries}). */
-    public int size() {
+    public long size() {
         return size;
     }
 
@@ -98,6 +118,7 @@ public final class FakeRingBuffer {
                 dropped++;
                 return false;
             }
+            data();
             int at = (int) (start & (size - 1));
             // Reserve (busy header, producer moved on), fill, then commit: the order the kernel uses.
             putHeader(at, record.length | BUSY_BIT);
@@ -116,13 +137,17 @@ public final class FakeRingBuffer {
     private void putHeader(int at, int header) {
         // Headers are 8-byte aligned, so they never straddle the end of the data area.
         INT.setRelease(data, at, header);
-        INT.setRelease(data, at + size, header);
+        INT.setRelease(data, (int) (at + size), header);
     }
 
     private void putMirrored(int offset, byte b) {
-        int at = offset & (size - 1);
+        int at = (int) (offset & (size - 1));
         data.put(at, b);
-        data.put(at + size, b);
+        // A 1 GiB ring's buffer ends one byte before the last mirrored byte, which no record reaches.
+        long mirror = at + size;
+        if (mirror < data.capacity()) {
+            data.put((int) mirror, b);
+        }
     }
 
     /** Waits until unconsumed data is present or the timeout passes, as epoll on the ring does. */
@@ -165,6 +190,11 @@ public final class FakeRingBuffer {
     }
 
     ByteBuffer dataArea() {
-        return data.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+        lock.lock();
+        try {
+            return data().asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -16,9 +16,10 @@ final class FakeRingBufferMemory implements RingBufferMemory {
         this.onClose = onClose;
     }
 
+    /** The ring's size; {@link FakeLoadedObject#ringBuffer} mapped it only after checking it fits an int. */
     @Override
     public int size() {
-        return ring.size();
+        return (int) ring.size();
     }
 
     @Override

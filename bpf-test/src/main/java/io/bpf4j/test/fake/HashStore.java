@@ -14,12 +14,12 @@ import java.util.Optional;
  * instead evicts its least recently used element, where lookups and updates count as uses.
  */
 final class HashStore implements ElementStore {
-    private final int maxEntries;
+    private final long maxEntries;
     private final boolean lru;
     private final Map<Bytes, Entry> entries = new LinkedHashMap<>();
     private long clock;
 
-    HashStore(int maxEntries, boolean lru) {
+    HashStore(long maxEntries, boolean lru) {
         this.maxEntries = maxEntries;
         this.lru = lru;
     }

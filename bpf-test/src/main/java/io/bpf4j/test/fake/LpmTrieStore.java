@@ -16,13 +16,13 @@ import java.util.Optional;
  * ENOSPC. Iteration order is the kernel's own in the kernel; the fake iterates in insertion order.
  */
 final class LpmTrieStore implements ElementStore {
-    private final int maxEntries;
+    private final long maxEntries;
     private final int maxPrefixLength;
     private final Map<Bytes, Entry> entries = new LinkedHashMap<>();
 
     private record Entry(Bytes key, int prefixLength, Bytes value) {}
 
-    LpmTrieStore(int maxEntries, int keySize) {
+    LpmTrieStore(long maxEntries, int keySize) {
         this.maxEntries = maxEntries;
         this.maxPrefixLength = (keySize - 4) * 8;
     }

@@ -11,11 +11,11 @@ import java.util.Optional;
  * exist (EINVAL).
  */
 final class QueueStore implements ElementStore {
-    private final int maxEntries;
+    private final long maxEntries;
     private final boolean lifo;
     private final Deque<Bytes> elements = new ArrayDeque<>();
 
-    QueueStore(int maxEntries, boolean lifo) {
+    QueueStore(long maxEntries, boolean lifo) {
         this.maxEntries = maxEntries;
         this.lifo = lifo;
     }

@@ -140,7 +140,9 @@ class FakeMapTest {
         assertThat(stack.lookupAndDelete(null, value)).isTrue();
         assertThat(value.getInt(0)).isEqualTo(3);
         assertThat(errno(() -> stack.delete(null))).isEqualTo(Errno.EINVAL);
-        assertThat(errno(() -> queue.nextKey(null, buffer(4)))).isEqualTo(Errno.EINVAL);
+        assertThat(errno(() -> queue.nextKey(null, buffer(0)))).isEqualTo(Errno.EINVAL);
+        assertThatThrownBy(() -> queue.nextKey(null, buffer(4))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("nextKey on map 'queue': the nextKey buffer must hold exactly 0 bytes (its limit), not 4");
         while (stack.lookupAndDelete(null, value)) {
             // drain
         }
@@ -264,7 +266,9 @@ class FakeMapTest {
     @Test
     void ringBufferAndUnmodelledMapsRefuseElementOperations() {
         assertThat(object.map("ring").type()).isEqualTo(MapType.RINGBUF);
-        assertThat(errno(() -> object.map("ring").lookup(u32(0), buffer(4)))).isEqualTo(Errno.ENOTSUPP);
+        assertThat(errno(() -> object.map("ring").lookup(null, buffer(0)))).isEqualTo(Errno.ENOTSUPP);
+        assertThatThrownBy(() -> object.map("ring").lookup(u32(0), buffer(0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pass a null key");
     }
 
     @Test
