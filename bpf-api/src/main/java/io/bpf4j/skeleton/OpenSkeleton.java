@@ -11,11 +11,16 @@ import java.util.Set;
 /**
  * The Open phase of a generated skeleton: the object is parsed by the backend but not loaded, so
  * {@code .rodata} can still be set and programs switched off. {@code load()} ends the phase.
+ *
+ * <p>Thread-safe, and safe against {@link #close()} from another thread: a setter that loses the
+ * race throws {@link IllegalStateException} naming the object and the operation. The memory the
+ * setters write is the backend's copy of the initial values ({@link OpenObject#initialData}),
+ * never memory that closing frees.
  */
 public abstract class OpenSkeleton implements AutoCloseable {
     private final OpenObject object;
     private final Set<String> notLoaded = new LinkedHashSet<>();
-    private boolean done;
+    private volatile boolean done;
 
     /**
      * Opens the object in {@code backend}.
@@ -28,15 +33,15 @@ public abstract class OpenSkeleton implements AutoCloseable {
         this.object = Objects.requireNonNull(backend, "backend").openObject(objectName, elf);
     }
 
-    /** The writable initial contents of a data section. */
+    /** The writable initial contents of a data section; generated setters ask for it on every access. */
     protected final ByteBuffer initialData(String section) {
-        checkOpen();
+        checkOpen("accessing data section '" + section + "'");
         return object.initialData(section);
     }
 
     /** Switches loading of a program on or off. */
-    protected final void autoload(String program, boolean load) {
-        checkOpen();
+    protected final synchronized void autoload(String program, boolean load) {
+        checkOpen("setting autoload of program '" + program + "'");
         object.setAutoload(program, load);
         if (load) {
             notLoaded.remove(program);
@@ -46,7 +51,7 @@ public abstract class OpenSkeleton implements AutoCloseable {
     }
 
     /** Programs switched off with {@link #autoload}. */
-    protected final Set<String> notLoaded() {
+    protected final synchronized Set<String> notLoaded() {
         return Set.copyOf(notLoaded);
     }
 
@@ -54,8 +59,8 @@ public abstract class OpenSkeleton implements AutoCloseable {
      * Loads the object; afterwards this Open phase is over and closing it does nothing. When the load
      * fails, everything opened is released and the exception propagates.
      */
-    protected final LoadedObject loadObject() {
-        checkOpen();
+    protected final synchronized LoadedObject loadObject() {
+        checkOpen("loading");
         try {
             LoadedObject loaded = object.load();
             done = true;
@@ -66,15 +71,15 @@ public abstract class OpenSkeleton implements AutoCloseable {
         }
     }
 
-    private void checkOpen() {
+    private void checkOpen(String operation) {
         if (done) {
-            throw new IllegalStateException("this Open phase has ended (load() or close() was called)");
+            throw new IllegalStateException(operation + ": this Open phase has ended (load() or close() was called)");
         }
     }
 
     /** Releases the object unless it was loaded; idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!done) {
             done = true;
             object.close();

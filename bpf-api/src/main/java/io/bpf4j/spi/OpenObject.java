@@ -2,14 +2,20 @@ package io.bpf4j.spi;
 
 import java.nio.ByteBuffer;
 
-/** An object that is open but not loaded: data sections can be set and programs toggled. */
+/**
+ * An object that is open but not loaded: data sections can be set and programs toggled. Its methods may be called from several threads, and any of them may race
+ * {@link #close()}: then they throw {@link IllegalStateException} naming the object and the
+ * operation.
+ */
 public interface OpenObject extends AutoCloseable {
     /**
      * The writable initial contents of a data section ({@code .rodata}, {@code .data}, {@code .bss},
-     * {@code .rodata.*}, {@code .data.*}), in native byte order, valid until {@link #load()} or
-     * {@link #close()}.
+     * {@code .rodata.*}, {@code .data.*}), in native byte order. What it holds at {@link #load()} is
+     * what the programs start with. It is memory of the Java heap, not the loader's: a buffer kept
+     * after {@code load()} or {@code close()} is safe to use, but no longer reaches the object.
      *
      * @throws io.bpf4j.BpfException when the object has no such section
+     * @throws IllegalStateException once loaded or closed
      */
     ByteBuffer initialData(String sectionName);
 

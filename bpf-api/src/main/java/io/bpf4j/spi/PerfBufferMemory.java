@@ -10,7 +10,8 @@ import java.nio.ByteBuffer;
  * <p>Per CPU: a metadata page ({@code struct perf_event_mmap_page}: {@code data_head} at 1024,
  * written by the kernel; {@code data_tail} at 1032, written by the reader) and a data area of
  * 2<sup>n</sup> pages holding {@code struct perf_event_header}-framed records. All buffers are in
- * native byte order and stay valid until {@link #close()}.
+ * native byte order and show the rings until {@link #close()}; afterwards they are still safe to
+ * touch but no longer the rings (see {@link SharedMemory}).
  */
 public interface PerfBufferMemory extends EventSource, SharedMemory {
     /** How many per-CPU rings there are; CPUs are numbered {@code 0 .. cpuCount() - 1}. */
@@ -26,7 +27,7 @@ public interface PerfBufferMemory extends EventSource, SharedMemory {
     @Override
     boolean awaitData(long timeoutMillis);
 
-    /** Unmaps every ring and releases the perf events; idempotent. No buffer may be touched afterwards. */
+    /** Releases the perf events and stops sharing the rings once no drain is inside them; idempotent. */
     @Override
     void close();
 }

@@ -1,10 +1,7 @@
 package io.bpf4j.linux;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import io.bpf4j.spi.RingBufferMemory;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -14,16 +11,17 @@ import java.util.function.Consumer;
  * Records are read in Java from these buffers; only waiting calls into the kernel ({@code epoll}).
  *
  * <p>The ring's {@link EpollSet} lets {@link #close()} wake threads blocked in {@link #awaitData}
- * and wait for them to leave before unmapping, so closing never hangs and no waiter uses a closed
- * fd; a poller nests that set in its own to wait on several rings at once.
+ * and wait for them to leave, so closing never hangs and no waiter uses a closed fd; a poller
+ * nests that set in its own to wait on several rings at once. The mappings are revoked (replaced
+ * by zeroed memory of this process, see {@link SharedMapping}) once no drain is inside them
+ * ({@link ResourceGuard}), so a record view kept past its handler reads zeros instead of crashing.
+ * Zeroed rather than copied: a ring may be hundreds of megabytes, and no drain ever sees it.
  */
 final class NativeRingBufferMemory implements RingBufferMemory, NativeEventSource {
     private final String mapName;
     private final int size;
-    private final long pageSize;
-    private final long consumerAddress;
-    private final long producerAddress;
-    private final long producerLength;
+    private final SharedMapping consumerPage;
+    private final SharedMapping producerPages;
     private final EpollSet waitSet;
     private final ByteBuffer consumer;
     private final ByteBuffer producer;
@@ -31,23 +29,21 @@ final class NativeRingBufferMemory implements RingBufferMemory, NativeEventSourc
     private final Consumer<NativeRingBufferMemory> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Readers inside the mapping hold it open: the object may close this buffer from another thread. */
-    private final MappingGuard mapping = new MappingGuard(this::unmap);
+    private final ResourceGuard mapping;
 
-    private NativeRingBufferMemory(String mapName, int size, long pageSize, long consumerAddress, long producerAddress,
-            EpollSet waitSet, Consumer<NativeRingBufferMemory> onClose) {
+    private NativeRingBufferMemory(String mapName, int size, int pageSize, SharedMapping consumerPage,
+            SharedMapping producerPages, EpollSet waitSet, Consumer<NativeRingBufferMemory> onClose) {
         this.mapName = mapName;
         this.size = size;
-        this.pageSize = pageSize;
-        this.consumerAddress = consumerAddress;
-        this.producerAddress = producerAddress;
-        this.producerLength = pageSize + 2L * size;
+        this.consumerPage = consumerPage;
+        this.producerPages = producerPages;
         this.waitSet = waitSet;
         this.onClose = onClose;
-        this.consumer = new Pointer(consumerAddress).getByteBuffer(0, pageSize).order(ByteOrder.nativeOrder());
-        Pointer producerPage = new Pointer(producerAddress);
+        this.mapping = new ResourceGuard("ring buffer '" + mapName + "'", this::revoke);
+        this.consumer = consumerPage.buffer(0, pageSize, false);
         // Read-only views: a write to the PROT_READ mapping would crash the JVM instead of throwing.
-        this.producer = producerPage.getByteBuffer(0, pageSize).asReadOnlyBuffer().order(ByteOrder.nativeOrder());
-        this.data = producerPage.getByteBuffer(pageSize, 2L * size).asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+        this.producer = producerPages.buffer(0, pageSize, true);
+        this.data = producerPages.buffer(pageSize, 2 * size, true);
     }
 
     /**
@@ -57,32 +53,29 @@ final class NativeRingBufferMemory implements RingBufferMemory, NativeEventSourc
      * @param onClose told once when the memory is closed
      */
     static NativeRingBufferMemory map(String mapName, int mapFd, int size, Consumer<NativeRingBufferMemory> onClose) {
-        String operation = "mapping ring buffer '" + mapName + "'";
-        long pageSize = LibC.pageSize();
-        long consumer = LibC.MAP_FAILED;
-        long producer = LibC.MAP_FAILED;
+        String what = "ring buffer '" + mapName + "'";
+        int pageSize = (int) LibC.pageSize();
+        SharedMapping consumer = null;
+        SharedMapping producer = null;
         EpollSet waitSet = null;
         try {
-            consumer = LibC.mmap(0, pageSize, LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_SHARED, mapFd, 0);
-            if (consumer == LibC.MAP_FAILED) {
-                throw KernelErrors.failure(operation + " (consumer page)", Native.getLastError(), null);
-            }
-            producer = LibC.mmap(0, pageSize + 2L * size, LibC.PROT_READ, LibC.MAP_SHARED, mapFd, pageSize);
-            if (producer == LibC.MAP_FAILED) {
-                throw KernelErrors.failure(operation + " (producer page and data)", Native.getLastError(), null);
-            }
-            waitSet = EpollSet.create("ring buffer '" + mapName + "'");
+            consumer = SharedMapping.map(what + " (consumer page)", mapFd, 0, pageSize,
+                    LibC.PROT_READ | LibC.PROT_WRITE);
+            producer = SharedMapping.map(what + " (producer page and data)", mapFd, pageSize, pageSize + 2L * size,
+                    LibC.PROT_READ);
+            waitSet = EpollSet.create(what);
             waitSet.watch(mapFd);
             return new NativeRingBufferMemory(mapName, size, pageSize, consumer, producer, waitSet, onClose);
         } catch (RuntimeException e) {
             if (waitSet != null) {
                 waitSet.close();
             }
-            if (producer != LibC.MAP_FAILED) {
-                LibC.munmap(producer, pageSize + 2L * size);
+            // Nothing was handed out yet: revoking lets the kernel's ring go now, not at the next GC.
+            if (producer != null) {
+                producer.revoke(false);
             }
-            if (consumer != LibC.MAP_FAILED) {
-                LibC.munmap(consumer, pageSize);
+            if (consumer != null) {
+                consumer.revoke(false);
             }
             throw e;
         }
@@ -124,15 +117,18 @@ final class NativeRingBufferMemory implements RingBufferMemory, NativeEventSourc
 
     @Override
     public boolean beginRead() {
-        return mapping.beginRead();
+        return mapping.tryAcquire();
     }
 
     @Override
     public void endRead() {
-        mapping.endRead();
+        mapping.release();
     }
 
-    /** Wakes waiters and waits until they have left; unmaps once no reader is inside; once only. */
+    /**
+     * Wakes waiters and waits until they have left; revokes the mappings once no drain is inside;
+     * once only. Never waits for a drain: its handler may be the one closing.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -143,9 +139,9 @@ final class NativeRingBufferMemory implements RingBufferMemory, NativeEventSourc
         onClose.accept(this);
     }
 
-    private void unmap() {
-        LibC.munmap(producerAddress, producerLength);
-        LibC.munmap(consumerAddress, pageSize);
+    private void revoke() {
+        producerPages.revoke(false);
+        consumerPage.revoke(false);
     }
 
     @Override

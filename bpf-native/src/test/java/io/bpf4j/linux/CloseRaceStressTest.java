@@ -115,6 +115,8 @@ class CloseRaceStressTest {
             reached += notSentinel(next.map("slots")) + notSentinel(next.map("table"));
             crossObjectWrites.addAndGet(reached);
             roundsReached += reached > 0 ? 1 : 0;
+            clear(next.map("slots"));
+            clear(next.map("table")); // its own racers, next round, must not read the sentinel
             current = next;
         }
         int affected = roundsReached;
@@ -358,7 +360,7 @@ class CloseRaceStressTest {
         AtomicLong refused = new AtomicLong();
         long linksLeft = 0;
         try {
-            Attached current = new Attached(load());
+            Attached current = new Attached(load(), directory);
             for (int round = 0; round < ROUNDS; round++) {
                 Attached racing = current;
                 Racers racers = new Racers(THREADS);
@@ -381,10 +383,11 @@ class CloseRaceStressTest {
                 }
                 racers.awaitStarted();
                 racing.object.close();
-                current = new Attached(load()); // takes the fd numbers just released
+                current = new Attached(load(), directory); // takes the fd numbers just released
                 racers.join();
-                // A link pinned when the object closed lives until its pin is removed, as pins do.
-                linksLeft += KernelObjectIds.links().stream().filter(racing.linkIds::contains).count();
+                // A link pinned when the object closed lives until its pin is removed, as pins do,
+                // and bpffs lets go of a removed pin after an RCU grace period: give it time.
+                linksLeft += settledLinks(racing.linkIds);
             }
         } finally {
             try (var pins = Files.list(directory)) {
@@ -410,13 +413,41 @@ class CloseRaceStressTest {
         final LinkHandle second;
         final Set<Integer> linkIds;
 
-        Attached(LoadedObject object) {
+        Attached(LoadedObject object, Path directory) throws IOException {
             this.object = object;
-            Set<Integer> before = KernelObjectIds.links();
             this.first = object.attach("emit");
             this.second = object.attach("emit_nothing");
-            this.linkIds = difference(KernelObjectIds.links(), before);
+            this.linkIds = Set.of(linkId(first, directory), linkId(second, directory));
         }
+
+        /** The kernel's id of the link, from the fdinfo of its pin (removed again). */
+        private static int linkId(LinkHandle link, Path directory) throws IOException {
+            Path pin = directory.resolve("id");
+            link.pin(pin.toString());
+            int fd = BpfSyscall.objGet(pin.toString());
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd))) {
+                    if (line.startsWith("link_id:")) {
+                        return Integer.parseInt(line.substring("link_id:".length()).strip());
+                    }
+                }
+                throw new IOException("no link_id in the fdinfo of " + pin);
+            } finally {
+                LibC.close(fd);
+                Files.delete(pin);
+            }
+        }
+    }
+
+    /** How many of {@code ids} are still kernel links once they had a few seconds to go. */
+    private static long settledLinks(Set<Integer> ids) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long left = KernelObjectIds.links().stream().filter(ids::contains).count();
+        while (left > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            left = KernelObjectIds.links().stream().filter(ids::contains).count();
+        }
+        return left;
     }
 
     /** Whether the object pinned at {@code pin} is a BPF link (its fdinfo has a {@code link_id}). */
@@ -477,12 +508,6 @@ class CloseRaceStressTest {
         void run() throws Exception;
     }
 
-    private static Set<Integer> difference(Set<Integer> now, Set<Integer> before) {
-        Set<Integer> made = new java.util.HashSet<>(now);
-        made.removeAll(before);
-        return made;
-    }
-
     private static ByteBuffer buffer(int size) {
         return ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
     }
@@ -496,6 +521,16 @@ class CloseRaceStressTest {
     private static void fill(MapHandle map) {
         for (int k = 0; k < ENTRIES; k++) {
             map.update(buffer(4).putInt(0, k), buffer(8).putLong(0, SENTINEL), 0);
+        }
+    }
+
+    private static void clear(MapHandle map) {
+        for (int k = 0; k < ENTRIES; k++) {
+            if (map.type() == io.bpf4j.spec.MapType.ARRAY) {
+                map.update(buffer(4).putInt(0, k), buffer(8), 0);
+            } else {
+                map.delete(buffer(4).putInt(0, k));
+            }
         }
     }
 

@@ -13,7 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** An object opened in the fake kernel: its data sections hold the ELF's initial values until load. */
+/**
+ * An object opened in the fake kernel: its data sections hold the ELF's initial values until load.
+ * As on the native backend, {@link #initialData} is a copy the load takes over: a buffer kept
+ * after load or close no longer reaches the object, and every method throws
+ * {@link IllegalStateException} naming the operation once the object was loaded or closed.
+ */
 final class FakeOpenObject implements OpenObject {
     private final FakeKernel kernel;
     private final ObjectSpec spec;
@@ -36,7 +41,7 @@ final class FakeOpenObject implements OpenObject {
 
     @Override
     public synchronized ByteBuffer initialData(String sectionName) {
-        checkOpen();
+        checkOpen("reading the initial data of section '" + sectionName + "'");
         DataSection section = sections.get(sectionName);
         if (section == null) {
             throw new BpfException("finding data section '" + sectionName + "'", 0,
@@ -47,7 +52,7 @@ final class FakeOpenObject implements OpenObject {
 
     @Override
     public synchronized void setAutoload(String programName, boolean autoload) {
-        checkOpen();
+        checkOpen("setting autoload of program '" + programName + "'");
         if (spec.program(programName).isEmpty()) {
             throw new BpfException("setting autoload of program '" + programName + "'", 0,
                     "object '" + spec.name() + "' has no such program");
@@ -61,7 +66,7 @@ final class FakeOpenObject implements OpenObject {
 
     @Override
     public synchronized LoadedObject load() {
-        checkOpen();
+        checkOpen("loading object '" + spec.name() + "'");
         kernel.faults().check(FaultPoint.LOAD_OBJECT, spec.name(), "loading object '" + spec.name() + "'");
         for (ProgramSpec program : spec.programs()) {
             if (!notLoaded.contains(program.name())) {
@@ -74,9 +79,9 @@ final class FakeOpenObject implements OpenObject {
         return new FakeLoadedObject(kernel, spec, sections, notLoaded);
     }
 
-    private void checkOpen() {
+    private void checkOpen(String operation) {
         if (done) {
-            throw new IllegalStateException("object '" + spec.name() + "' was loaded or closed");
+            throw new IllegalStateException(operation + ": object '" + spec.name() + "' was loaded or closed");
         }
     }
 
