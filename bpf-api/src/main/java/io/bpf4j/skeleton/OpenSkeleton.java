@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The Open phase of a generated skeleton: the object is parsed by the backend but not loaded, so
- * {@code .rodata} can still be set and programs switched off. {@code load()} ends the phase.
+ * {@code .rodata} can still be set, programs switched off and the pin root chosen. {@code load()}
+ * ends the phase.
  *
  * <p>Thread-safe, and safe against {@link #close()} from another thread: a setter that loses the
  * race throws {@link IllegalStateException} naming the object and the operation. The memory the
@@ -37,6 +38,24 @@ public abstract class OpenSkeleton implements AutoCloseable {
     protected final ByteBuffer initialData(String section) {
         checkOpen("accessing data section '" + section + "'");
         return object.initialData(section);
+    }
+
+    /**
+     * Pins the maps declared {@code __uint(pinning, LIBBPF_PIN_BY_NAME)} under {@code directory}
+     * instead of {@code /sys/fs/bpf}. At load, each such map is taken from
+     * {@code directory/<map name>} when a compatible map is pinned there (so two processes, or two
+     * runs, share it), else created and pinned there. The directory must exist on a BPF file system.
+     *
+     * <p>Such pins outlive the skeleton and the process — that is their point: delete the files when
+     * the maps are no longer wanted (the maps go when the last pin and reference are gone).
+     *
+     * @param directory an absolute path on a BPF file system, e.g. {@code /sys/fs/bpf/myapp}
+     * @throws IllegalArgumentException when {@code directory} is not absolute
+     * @throws io.bpf4j.UnsupportedFeatureException when the backend cannot pin
+     */
+    public final synchronized void pinRoot(String directory) {
+        checkOpen("setting the pin root");
+        object.setPinRoot(Objects.requireNonNull(directory, "directory"));
     }
 
     /** Switches loading of a program on or off. */

@@ -3,7 +3,8 @@ package io.bpf4j.spi;
 import java.nio.ByteBuffer;
 
 /**
- * An object that is open but not loaded: data sections can be set and programs toggled. Its methods may be called from several threads, and any of them may race
+ * An object that is open but not loaded: data sections can be set, programs toggled, the pin root
+ * chosen. Its methods may be called from several threads, and any of them may race
  * {@link #close()}: then they throw {@link IllegalStateException} naming the object and the
  * operation.
  */
@@ -28,6 +29,19 @@ public interface OpenObject extends AutoCloseable {
      */
     default void setLogLevel(String programName, int level) {
         throw Unsupported.byBackend(this, "setting the verifier log level of program '" + programName + "'");
+    }
+
+    /**
+     * Pins the maps declared {@code __uint(pinning, LIBBPF_PIN_BY_NAME)} under {@code directory}
+     * instead of {@code /sys/fs/bpf}: at load, each such map is taken from
+     * {@code directory/<map name>} when a compatible map is pinned there, else created and pinned
+     * there. The directory must exist on a BPF file system. Such pins outlive the object and the
+     * process (that is their point): remove the files when the maps are no longer wanted.
+     *
+     * @throws IllegalArgumentException when {@code directory} is not an absolute path
+     */
+    default void setPinRoot(String directory) {
+        throw Unsupported.byBackend(this, "setting the pin root to " + directory);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import io.bpf4j.BpfException;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,33 @@ final class NativeOpenObject implements OpenObject {
         ByteBuffer copy = initialData.computeIfAbsent(DataSections.find(object, name, sectionName),
                 DataSections::initialCopy);
         return copy.duplicate().order(ByteOrder.nativeOrder());
+    }
+
+    /**
+     * Points every map declared with {@code pinning} at {@code directory/<map name>}; libbpf
+     * reuses or creates and pins it there at load.
+     */
+    @Override
+    public synchronized void setPinRoot(String directory) {
+        Objects.requireNonNull(directory, "directory");
+        String operation = "setting the pin root of object '" + name + "' to " + directory;
+        if (!directory.startsWith("/") || directory.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(operation + ": the directory must be an absolute path");
+        }
+        ensureOpen(operation);
+        String root = directory.endsWith("/") && directory.length() > 1
+                ? directory.substring(0, directory.length() - 1) : directory;
+        for (Pointer map = LibBpf.bpf_object__next_map(object, null); map != null;
+                map = LibBpf.bpf_object__next_map(object, map)) {
+            if (LibBpf.bpf_map__pin_path(map) == null) {
+                continue; // not declared with pinning: libbpf leaves it unpinned
+            }
+            int result = LibBpf.bpf_map__set_pin_path(map, root + "/" + LibBpf.bpf_map__name(map));
+            if (result < 0) {
+                throw KernelErrors.libbpfFailure(operation + " (map '" + Printable.escape(LibBpf.bpf_map__name(map))
+                        + "')", -result);
+            }
+        }
     }
 
     @Override

@@ -64,6 +64,20 @@ class LifetimeParityTest {
     }
 
     @BackendTest
+    void thePinRootIsAnAbsoluteDirectorySetBeforeLoad(KernelBackend backend) {
+        try (OpenObject open = backend.openObject(ParityFixture.NAME, ParityFixture.bytes())) {
+            assertThatThrownBy(() -> open.setPinRoot("relative"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("absolute");
+            open.setPinRoot("/sys/fs/bpf"); // the object declares no pinned map: nothing is pinned
+            open.load().close();
+            assertThatThrownBy(() -> open.setPinRoot("/sys/fs/bpf"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("setting the pin root");
+        }
+    }
+
+    @BackendTest
     void aRingBufferClosedWithItsObjectRefusesReadsAndStaysSafeToTouch(KernelBackend backend) {
         ParityFixture fixture = ParityFixture.load(backend);
         RingBufferMemory ring = fixture.object().ringBuffer("events");

@@ -57,11 +57,14 @@ public final class FakeLoadedObject implements LoadedObject {
     private final Map<String, FakeProgram> programs = new LinkedHashMap<>();
     private final List<FakeLink> links = new ArrayList<>();
     private final List<AutoCloseable> mappings = new ArrayList<>();
+    private final String pinRoot;
     private volatile boolean closed;
 
-    FakeLoadedObject(FakeKernel kernel, ObjectSpec spec, Map<String, DataSection> sections, Set<String> notLoaded) {
+    FakeLoadedObject(FakeKernel kernel, ObjectSpec spec, Map<String, DataSection> sections, Set<String> notLoaded,
+            String pinRoot) {
         this.kernel = kernel;
         this.name = spec.name();
+        this.pinRoot = pinRoot;
         this.sections = Map.copyOf(sections);
         for (MapSpec map : spec.maps()) {
             maps.put(map.name(), createMap(map));
@@ -119,6 +122,14 @@ public final class FakeLoadedObject implements LoadedObject {
     /** True once closed. */
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * The pin root set in the Open phase ({@link io.bpf4j.spi.OpenObject#setPinRoot}), if any. The
+     * fake has no BPF file system: it records the directory and pins nothing.
+     */
+    public Optional<String> pinRoot() {
+        return Optional.ofNullable(pinRoot);
     }
 
     @Override

@@ -24,6 +24,7 @@ final class FakeOpenObject implements OpenObject {
     private final ObjectSpec spec;
     private final Map<String, DataSection> sections = new LinkedHashMap<>();
     private final Set<String> notLoaded = new HashSet<>();
+    private String pinRoot;
     private boolean done;
 
     FakeOpenObject(FakeKernel kernel, ObjectSpec spec, ElfFile elf) {
@@ -64,6 +65,21 @@ final class FakeOpenObject implements OpenObject {
         }
     }
 
+    /**
+     * Records the directory, which {@link FakeLoadedObject#pinRoot()} reports after load: the fake
+     * has no BPF file system, so no map is pinned (nor shared through a pin).
+     */
+    @Override
+    public synchronized void setPinRoot(String directory) {
+        java.util.Objects.requireNonNull(directory, "directory");
+        String operation = "setting the pin root of object '" + spec.name() + "' to " + directory;
+        if (!directory.startsWith("/")) {
+            throw new IllegalArgumentException(operation + ": the directory must be an absolute path");
+        }
+        checkOpen(operation);
+        pinRoot = directory;
+    }
+
     @Override
     public synchronized LoadedObject load() {
         checkOpen("loading object '" + spec.name() + "'");
@@ -76,7 +92,7 @@ final class FakeOpenObject implements OpenObject {
         done = true;
         kernel.resources().closed(this);
         sections.values().forEach(DataSection::load);
-        return new FakeLoadedObject(kernel, spec, sections, notLoaded);
+        return new FakeLoadedObject(kernel, spec, sections, notLoaded, pinRoot);
     }
 
     private void checkOpen(String operation) {
