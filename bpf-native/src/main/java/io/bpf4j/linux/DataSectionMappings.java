@@ -2,6 +2,7 @@ package io.bpf4j.linux;
 
 import com.sun.jna.Pointer;
 import io.bpf4j.BpfException;
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +60,8 @@ final class DataSectionMappings {
                 long length = (long) ((valueSize + 7) & ~7) * LibBpf.bpf_map__max_entries(map);
                 length = (length + pageSize - 1) / pageSize * pageSize;
                 boolean readOnly = DataSections.readOnly(map);
-                SharedMapping mapping = SharedMapping.map("data section map '" + mapName + "' of object '"
-                        + objectName + "'", LibBpf.bpf_map__fd(map), 0, length,
+                SharedMapping mapping = SharedMapping.map("data section map '" + Printable.escape(mapName)
+                        + "' of object '" + objectName + "'", LibBpf.bpf_map__fd(map), 0, length,
                         readOnly ? LibC.PROT_READ : LibC.PROT_READ | LibC.PROT_WRITE);
                 mappings.add(mapping);
                 buffers.add(mapping.buffer(0, valueSize, readOnly));
@@ -87,7 +88,7 @@ final class DataSectionMappings {
         int index = DataSections.indexOf(mapNames, objectName, section);
         buffer = buffers.get(index);
         if (buffer == null) {
-            throw new BpfException("reading data section map '" + mapNames.get(index) + "'", 0,
+            throw new BpfException("reading data section map '" + Printable.escape(mapNames.get(index)) + "'", 0,
                     "it holds only static or hidden variables, which user space cannot see once loaded");
         }
         bySection.put(section, buffer);

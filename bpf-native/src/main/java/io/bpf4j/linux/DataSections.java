@@ -3,6 +3,7 @@ package io.bpf4j.linux;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import io.bpf4j.BpfException;
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class DataSections {
         mapNames.forEach(name -> sections.add(sectionOf(name)));
         throw new BpfException("finding data section '" + section + "' in object '" + objectName + "'", 0,
                 sections.isEmpty() ? "the object has no data sections"
-                        : "the object has only " + String.join(", ", sections));
+                        : "the object has only " + Printable.escape(String.join(", ", sections)));
     }
 
     /** The data-section maps of {@code object}, in the object's order. */
@@ -75,8 +76,8 @@ final class DataSections {
         LongByReference size = new LongByReference();
         Pointer memory = LibBpf.bpf_map__initial_value(map, size);
         if (memory == null) {
-            throw new BpfException("reading data section map '" + LibBpf.bpf_map__name(map) + "'", 0,
-                    "libbpf holds no memory for it");
+            throw new BpfException("reading data section map '" + Printable.escape(LibBpf.bpf_map__name(map)) + "'",
+                    0, "libbpf holds no memory for it");
         }
         byte[] copy = memory.getByteArray(0, Math.toIntExact(size.getValue()));
         return ByteBuffer.wrap(copy).order(ByteOrder.nativeOrder());
@@ -94,8 +95,8 @@ final class DataSections {
         }
         int result = LibBpf.bpf_map__set_initial_value(map, copy.array(), copy.capacity());
         if (result < 0) {
-            throw KernelErrors.libbpfFailure("setting the initial value of data section map '" + mapName + "'",
-                    -result);
+            throw KernelErrors.libbpfFailure("setting the initial value of data section map '"
+                    + Printable.escape(mapName) + "'", -result);
         }
     }
 

@@ -78,7 +78,8 @@ final class NativeLoadedObject implements LoadedObject {
             int fd = LibBpf.bpf_program__fd(p);
             String programName = LibBpf.bpf_program__name(p);
             if (fd >= 0) {
-                loaded.put(programName, new NativeProgram(p, programName, LibBpf.bpf_program__section_name(p), fd, fds));
+                String section = LibBpf.bpf_program__section_name(p);
+                loaded.put(programName, new NativeProgram(p, programName, section, fd, fds));
             } else {
                 skipped.add(programName);
             }
@@ -128,7 +129,8 @@ final class NativeLoadedObject implements LoadedObject {
 
     private List<String> mapNames() {
         List<String> names = new ArrayList<>();
-        for (Pointer m = LibBpf.bpf_object__next_map(object, null); m != null; m = LibBpf.bpf_object__next_map(object, m)) {
+        for (Pointer m = LibBpf.bpf_object__next_map(object, null); m != null;
+                m = LibBpf.bpf_object__next_map(object, m)) {
             names.add(LibBpf.bpf_map__name(m));
         }
         return names;
@@ -160,10 +162,12 @@ final class NativeLoadedObject implements LoadedObject {
         }
     }
 
-    /** No system call and no lock: the buffers were mapped at load. */
+    /** No system call, no lock, no allocation but the duplicate: the buffers were mapped at load. */
     @Override
     public ByteBuffer data(String sectionName) {
-        ensureOpen("reading data section '" + sectionName + "'");
+        if (fds.isClosed()) {
+            throw fds.closed("reading data section '" + sectionName + "'");
+        }
         return sections.buffer(sectionName).duplicate().order(ByteOrder.nativeOrder());
     }
 
