@@ -28,9 +28,9 @@ import java.util.Set;
  *   <li>an operation that loses the race to {@code close()} — a map lookup, a {@code .bss} read,
  *       a link update — throws {@link IllegalStateException} naming the object and the operation;
  *       it never reaches another object that took over the kernel resources;</li>
- *   <li>{@code close()} waits for the operations in flight, so when it returns everything is
- *       released (called from a record handler it cannot wait for that drain: the drain's end
- *       finishes the release);</li>
+ *   <li>{@code close()} waits for the system calls in flight, so when it returns every fd and
+ *       link is released; it never waits for a record handler (the handler may be the one
+ *       closing): a ring a drain is reading is released when that drain ends;</li>
  *   <li>memory handed out stays safe to touch after close: a data-section view (such as a
  *       generated {@code Bss} struct view) reads the section's last contents, a record view kept
  *       past its handler reads zeros, and writes to either go nowhere.</li>

@@ -93,9 +93,10 @@ public interface LoadedObject extends AutoCloseable {
 
     /**
      * Releases every map, program, link, mapping and ring buffer of this object; idempotent. Waits
-     * for operations in flight on other threads first (a syscall's worth of time); when called from
-     * inside an operation of this object (a record handler, a log callback), returns at once and
-     * the last operation to end releases.
+     * for the system calls in flight on other threads (a syscall's worth of time); when called from
+     * inside one (a log callback during attach), returns at once and that call's end releases.
+     * Never waits for a record handler: a ring or perf buffer a drain is reading is released when
+     * the drain ends.
      */
     @Override
     void close();

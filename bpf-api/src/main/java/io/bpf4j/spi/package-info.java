@@ -11,10 +11,11 @@
  *       naming the object and the operation; it never reaches another kernel object (a file
  *       descriptor is released only after its last use, so its number cannot meanwhile go to a
  *       newly loaded object).</li>
- *   <li>{@code close()} waits for the operations in flight on other threads, so when it returns
- *       every fd, link and mapping of the object is released — except when the closing thread is
- *       itself inside an operation of the object (a record handler, a log callback): then the last
- *       operation to end releases.</li>
+ *   <li>{@code close()} waits for the system calls in flight on other threads, so when it returns
+ *       every fd and link of the object is released — except when the closing thread is itself
+ *       inside such a call (a log callback during attach): then the call's end releases. It never
+ *       waits for a record handler (which may be the one closing, or wait for the closer): ring
+ *       and perf buffer memory that a drain is reading stops being shared when the drain ends.</li>
  *   <li>Memory handed out as a {@link java.nio.ByteBuffer} ({@link LoadedObject#data},
  *       {@link OpenObject#initialData}, ring and perf buffers) is never freed while that buffer can
  *       still be used: after close it stops being shared with the kernel and reads either the last
