@@ -13,9 +13,14 @@ public final class BpfArrayOfMaps extends BpfFdArray {
         super(handle);
     }
 
-    /** Stores {@code inner} at {@code index}. */
+    /**
+     * Stores {@code inner} at {@code index}.
+     *
+     * @throws IllegalStateException when the inner map's owner is closed (even while this runs)
+     */
     public void set(int index, MapHandle inner) {
-        setFd(index, inner.fd());
+        // The fd stays the inner map's for the update: its owner cannot close it meanwhile.
+        inner.useFd(fd -> setFd(index, fd));
     }
 
     /** Stores the map of {@code inner} at {@code index}. */

@@ -19,9 +19,14 @@ public final class BpfHashOfMaps<K> extends BpfMap<K, Integer> {
         super(handle, keyCodec, Codecs.INT32);
     }
 
-    /** Stores {@code inner} under {@code key}. */
+    /**
+     * Stores {@code inner} under {@code key}.
+     *
+     * @throws IllegalStateException when the inner map's owner is closed (even while this runs)
+     */
     public void put(K key, MapHandle inner) {
-        handle.update(encodeKey(key), encodeValue(inner.fd()), UpdateFlag.ANY.bits());
+        // The fd stays the inner map's for the update: its owner cannot close it meanwhile.
+        inner.useFd(fd -> handle.update(encodeKey(key), encodeValue(fd), UpdateFlag.ANY.bits()));
     }
 
     /** Stores the map of {@code inner} under {@code key}. */

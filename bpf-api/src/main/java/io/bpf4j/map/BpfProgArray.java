@@ -17,12 +17,17 @@ public final class BpfProgArray extends BpfFdArray {
 
     /** Makes tail calls to {@code index} run {@code program}, which must have the caller's program type. */
     public void set(int index, BpfProgram program) {
-        setFd(index, program.fd());
+        set(index, program.handle());
     }
 
-    /** Makes tail calls to {@code index} run {@code program}, which must have the caller's program type. */
+    /**
+     * Makes tail calls to {@code index} run {@code program}, which must have the caller's program type.
+     *
+     * @throws IllegalStateException when the program's object is closed (even while this runs)
+     */
     public void set(int index, ProgramHandle program) {
-        setFd(index, program.fd());
+        // The fd stays the program's for the update: its object cannot close it meanwhile.
+        program.useFd(fd -> setFd(index, fd));
     }
 
     /** The kernel id of the program at {@code index}; empty when the slot is empty. */

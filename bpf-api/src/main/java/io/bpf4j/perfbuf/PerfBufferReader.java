@@ -28,8 +28,10 @@ import java.util.function.Consumer;
  * drain throws a {@link HandlerException} with the first exception as cause, the next ones
  * suppressed and the count. An {@link Error} propagates at once.
  *
- * <p>Thread-safe: drains are serialised, and {@link #close()} waits for a running drain so the
- * memory is never touched after it is unmapped.
+ * <p>Thread-safe: drains are serialised. {@link #close()} may come from any thread, a handler
+ * included, and never waits for a drain: the memory stays shared until a running drain has ended
+ * ({@link PerfBufferMemory#beginRead()}). A sample's bytes are valid only during its handler; a
+ * view kept afterwards reads zeros once the buffer is closed, never freed memory.
  *
  * @param <T> the record type of the typed path
  */
@@ -181,17 +183,12 @@ public final class PerfBufferReader<T> implements AutoCloseable {
         };
     }
 
-    /** Unmaps the rings and releases the perf events; waits for a running drain first. Idempotent. */
+    /** Releases the perf events and closes the rings' memory once a running drain has ended. Idempotent. */
     @Override
-    public void close() {
-        lock.lock();
-        try {
-            if (!closed) {
-                closed = true;
-                memory.close();
-            }
-        } finally {
-            lock.unlock();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            memory.close(); // idempotent, and never waits for a drain
         }
     }
 

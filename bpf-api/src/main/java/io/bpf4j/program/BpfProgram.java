@@ -3,6 +3,7 @@ package io.bpf4j.program;
 import io.bpf4j.spec.ProgramKind;
 import io.bpf4j.spi.AttachTarget;
 import io.bpf4j.spi.LoadedObject;
+import io.bpf4j.spi.ProgramHandle;
 import io.bpf4j.spi.ProgramInfo;
 import io.bpf4j.spi.TestRunRequest;
 import io.bpf4j.spi.TestRunResult;
@@ -48,9 +49,20 @@ public final class BpfProgram {
         return kind;
     }
 
-    /** The kernel's file descriptor for it, owned by the object. */
+    /**
+     * The kernel's file descriptor for it, owned by the object: only a number, which may name
+     * another object once this one is closed. {@link #handle()}'s {@code useFd} keeps it open
+     * while it is used.
+     *
+     * @throws IllegalStateException once the object is closed
+     */
     public int fd() {
         return object.program(name).fd();
+    }
+
+    /** The backend's handle of the program, e.g. for a program array. */
+    public ProgramHandle handle() {
+        return object.program(name);
     }
 
     /**

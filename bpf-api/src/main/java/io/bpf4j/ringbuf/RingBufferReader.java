@@ -18,10 +18,15 @@ import java.util.function.Consumer;
  * position after each record. Waiting uses the backend's wake-up channel (epoll on the real
  * kernel); draining never calls into native code.
  *
- * <p>Thread-safe: polls are serialised, and {@link #close()} waits for a running drain so the
- * ring's memory is never touched after it is unmapped. When the backend closes the memory itself
- * (its object closing first), each drain's {@link RingBufferMemory#beginRead()} says so and the
- * reader reports an empty ring from then on.
+ * <p>Thread-safe: polls are serialised. {@link #close()} may come from any thread, a handler of
+ * this reader's own drain included, and never waits for a drain (a handler closing the skeleton
+ * while another thread closes it must not deadlock): the drain stops after the record in hand, and
+ * the memory stays shared until the drain has ended ({@link RingBufferMemory#beginRead()}). When
+ * the backend closes the memory itself (its object closing first), each drain's
+ * {@code beginRead()} says so and the reader reports an empty ring from then on.
+ *
+ * <p>A record's bytes are the ring's own memory, valid only during its handler: a view kept
+ * afterwards may show a later record, and after close shows zeros (never freed memory).
  *
  * @param <T> the record type of the typed path
  */
@@ -178,17 +183,12 @@ public final class RingBufferReader<T> implements AutoCloseable {
         return codec.decode(data, offset);
     }
 
-    /** Unmaps the ring; waits for a running drain first. Idempotent. */
+    /** Closes the ring's memory; a running drain ends after its current record. Idempotent. */
     @Override
-    public void close() {
-        lock.lock();
-        try {
-            if (!closed) {
-                closed = true;
-                memory.close();
-            }
-        } finally {
-            lock.unlock();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            memory.close(); // idempotent, and never waits for a drain
         }
     }
 }

@@ -21,6 +21,20 @@ import java.util.Set;
 /**
  * A loaded generated skeleton: typed maps, data sections and programs, auto-attach, and
  * {@link #close()} releasing every reader, link, map and program, newest first.
+ *
+ * <p><b>Threads and close.</b> Everything a skeleton hands out may be used from several threads,
+ * and {@link #close()} may come from any of them, at any time (a record handler included):
+ * <ul>
+ *   <li>an operation that loses the race to {@code close()} — a map lookup, a {@code .bss} read,
+ *       a link update — throws {@link IllegalStateException} naming the object and the operation;
+ *       it never reaches another object that took over the kernel resources;</li>
+ *   <li>{@code close()} waits for the system calls in flight, so when it returns every fd and
+ *       link is released; it never waits for a record handler (the handler may be the one
+ *       closing): a ring a drain is reading is released when that drain ends;</li>
+ *   <li>memory handed out stays safe to touch after close: a data-section view (such as a
+ *       generated {@code Bss} struct view) reads the section's last contents, a record view kept
+ *       past its handler reads zeros, and writes to either go nowhere.</li>
+ * </ul>
  */
 public abstract class LoadedSkeleton implements AutoCloseable {
     private final LoadedObject object;
@@ -67,7 +81,12 @@ public abstract class LoadedSkeleton implements AutoCloseable {
         return object.map(name);
     }
 
-    /** The live memory of a data section. */
+    /**
+     * The live memory of a data section. Generated accessors call this on every access: it costs a
+     * hash lookup and a buffer duplicate, no system call.
+     *
+     * @throws IllegalStateException once the skeleton is closed
+     */
     protected final ByteBuffer data(String section) {
         return object.data(section);
     }
@@ -126,7 +145,10 @@ public abstract class LoadedSkeleton implements AutoCloseable {
         links.clear();
     }
 
-    /** Closes readers and links (newest first), then the object; idempotent. */
+    /**
+     * Closes readers and links (newest first), then the object; idempotent. Waits for operations
+     * in flight on other threads (see the class notes).
+     */
     @Override
     public synchronized void close() {
         if (closed) {

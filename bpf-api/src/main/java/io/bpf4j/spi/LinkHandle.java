@@ -26,7 +26,10 @@ public interface LinkHandle extends AutoCloseable {
         throw Unsupported.byBackend(this, "reading iterator " + description());
     }
 
-    /** Detaches; idempotent. */
+    /**
+     * Detaches; idempotent. Operations racing it throw {@link IllegalStateException}; it waits for
+     * those in flight, so the program is detached when it returns (unless the link is pinned).
+     */
     @Override
     void close();
 }

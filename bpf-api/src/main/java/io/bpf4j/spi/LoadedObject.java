@@ -2,7 +2,14 @@ package io.bpf4j.spi;
 
 import java.nio.ByteBuffer;
 
-/** An object whose maps and programs live in the kernel. Closing it releases every fd, mmap and link. */
+/**
+ * An object whose maps and programs live in the kernel. Closing it releases every fd, mmap and link.
+ *
+ * <p>Thread-safe. Any method, and any operation on the maps, programs, links and buffers it handed
+ * out, may race {@link #close()}: an operation that loses throws {@link IllegalStateException}
+ * naming the object and the operation, and never reaches another kernel object (see the
+ * {@linkplain io.bpf4j.spi package} notes).
+ */
 public interface LoadedObject extends AutoCloseable {
     /** The map of that name; throws {@link io.bpf4j.BpfException} naming it when absent. */
     MapHandle map(String name);
@@ -12,7 +19,16 @@ public interface LoadedObject extends AutoCloseable {
 
     /**
      * The live memory of a data section, shared with the programs ({@code .bss}, {@code .data}
-     * writable; {@code .rodata} read-only), in native byte order. Valid until {@link #close()}.
+     * writable; {@code .rodata} read-only), in native byte order. Cheap enough to call on every
+     * access (generated accessors do): no system call, no native call. Each call returns a new
+     * buffer over the same memory.
+     *
+     * <p>A buffer kept after {@link #close()}, or read while another thread closes the object, is
+     * safe to use: it reads the section's last contents, and writes to it reach neither the
+     * programs nor the kernel.
+     *
+     * @throws io.bpf4j.BpfException when the object has no such section
+     * @throws IllegalStateException once the object is closed
      */
     ByteBuffer data(String sectionName);
 
@@ -75,7 +91,13 @@ public interface LoadedObject extends AutoCloseable {
         throw Unsupported.byBackend(this, "opening perf buffer '" + mapName + "'");
     }
 
-    /** Releases every map, program, link, mapping and ring buffer of this object; idempotent. */
+    /**
+     * Releases every map, program, link, mapping and ring buffer of this object; idempotent. Waits
+     * for the system calls in flight on other threads (a syscall's worth of time); when called from
+     * inside one (a log callback during attach), returns at once and that call's end releases.
+     * Never waits for a record handler: a ring or perf buffer a drain is reading is released when
+     * the drain ends.
+     */
     @Override
     void close();
 }

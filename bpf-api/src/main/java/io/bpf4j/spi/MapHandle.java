@@ -3,6 +3,7 @@ package io.bpf4j.spi;
 import io.bpf4j.UnsupportedFeatureException;
 import io.bpf4j.spec.MapType;
 import java.nio.ByteBuffer;
+import java.util.function.IntConsumer;
 
 /**
  * Raw key/value access to one kernel map. Failures throw {@link io.bpf4j.BpfException} naming the
@@ -31,6 +32,10 @@ import java.nio.ByteBuffer;
  * {@code null} key: {@code update(null, v, flags)} pushes (or adds to the bloom filter),
  * {@code lookupAndDelete(null, v)} pops, and {@code lookup(null, v)} peeks — for a bloom filter
  * {@code lookup} reads {@code v} and answers whether it may be present.
+ *
+ * <p>Any operation may race the close of the map's owner (its object, or an
+ * {@link OwnedMapHandle}): one that loses throws {@link IllegalStateException} naming the owner
+ * and the operation, and never reaches another map.
  *
  * <p>Methods added after the first release have defaults that throw
  * {@link UnsupportedFeatureException} so that a backend may implement them later.
@@ -81,9 +86,28 @@ public interface MapHandle {
         return valueSize();
     }
 
-    /** The map's file descriptor, for storing the map in a map-of-maps; owned by whoever owns the map. */
+    /**
+     * The map's file descriptor, owned by whoever owns the map. Only a number: once the owner
+     * closes, the number may name another object. To use it in a system call, prefer
+     * {@link #useFd}, which keeps it from being closed meanwhile.
+     *
+     * @throws IllegalStateException once the owner is closed
+     */
     default int fd() {
         throw unsupported("fd");
+    }
+
+    /**
+     * Runs {@code use} with the map's file descriptor, which stays this map's until {@code use}
+     * returns (a close waits for it) — e.g. to store the map in a map of maps.
+     *
+     * {@code use} should make system calls, not wait for other threads, and must not close the
+     * owner: the close would wait for {@code use} to return.
+     *
+     * @throws IllegalStateException once the owner is closed
+     */
+    default void useFd(IntConsumer use) {
+        use.accept(fd());
     }
 
     /** The kernel's id of the map (as {@code bpftool map list} shows), for {@link KernelBackend#openMapById}. */

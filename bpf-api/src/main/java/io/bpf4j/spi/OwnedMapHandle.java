@@ -7,7 +7,7 @@ package io.bpf4j.spi;
  * operations after it throw {@link IllegalStateException}.
  */
 public interface OwnedMapHandle extends MapHandle, AutoCloseable {
-    /** Closes the file descriptor; idempotent. */
+    /** Closes the file descriptor once the operations in flight have ended; idempotent. */
     @Override
     void close();
 }

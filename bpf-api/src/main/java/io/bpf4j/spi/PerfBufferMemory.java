@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
  * <p>Per CPU: a metadata page ({@code struct perf_event_mmap_page}: {@code data_head} at 1024,
  * written by the kernel; {@code data_tail} at 1032, written by the reader) and a data area of
  * 2<sup>n</sup> pages holding {@code struct perf_event_header}-framed records. All buffers are in
- * native byte order and stay valid until {@link #close()}.
+ * native byte order and show the rings until {@link #close()}; afterwards they are still safe to
+ * touch but no longer the rings (see {@link SharedMemory}).
  */
 public interface PerfBufferMemory extends EventSource, SharedMemory {
     /** The largest data area of one CPU's ring a reader addresses: 1 GiB, the largest power of two a buffer holds. */
@@ -50,7 +51,7 @@ public interface PerfBufferMemory extends EventSource, SharedMemory {
     @Override
     boolean awaitData(long timeoutMillis);
 
-    /** Unmaps every ring and releases the perf events; idempotent. No buffer may be touched afterwards. */
+    /** Releases the perf events and stops sharing the rings once no drain is inside them; idempotent. */
     @Override
     void close();
 }

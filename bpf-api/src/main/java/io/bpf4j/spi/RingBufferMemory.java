@@ -8,7 +8,8 @@ import java.nio.ByteBuffer;
  * The memory of a BPF ring buffer, laid out as the kernel lays it out, so that one reader
  * ({@link io.bpf4j.ringbuf.RingBufferReader}) reads the real kernel's and the fake's alike.
  *
- * <p>All buffers are in native byte order and stay valid until {@link #close()}.
+ * <p>All buffers are in native byte order and show the ring until {@link #close()}; afterwards
+ * they are still safe to touch but no longer the ring (see {@link SharedMemory}).
  */
 public interface RingBufferMemory extends EventSource, SharedMemory {
     /**
@@ -75,7 +76,7 @@ public interface RingBufferMemory extends EventSource, SharedMemory {
     @Override
     boolean awaitData(long timeoutMillis);
 
-    /** Unmaps the memory; idempotent. No buffer of this object may be touched afterwards. */
+    /** Stops sharing the memory with the kernel once no drain is inside it; idempotent. */
     @Override
     void close();
 }

@@ -10,6 +10,9 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RingBufferReaderTest {
@@ -164,6 +167,38 @@ class RingBufferReaderTest {
         reader.close();
         assertThat(ring.closes).isEqualTo(1);
         assertThat(reader.poll(Duration.ofMillis(10), v -> { })).isZero();
+    }
+
+    @Test
+    void aCloseFromAnotherThreadDoesNotWaitForTheDrainInProgress() throws Exception {
+        ring.append(1, 0);
+        ring.append(2, 0);
+        CountDownLatch inHandler = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        List<Integer> seen = new ArrayList<>();
+        CompletableFuture<Integer> drain = CompletableFuture.supplyAsync(() -> reader.drain(v -> {
+            seen.add(v);
+            inHandler.countDown();
+            await(letGo);
+        }));
+        assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // The handler still runs: a close that waited for it would never return (and a handler
+        // closing the skeleton while another thread closes it would deadlock).
+        CompletableFuture.runAsync(reader::close).get(10, TimeUnit.SECONDS);
+        assertThat(ring.closes).isEqualTo(1);
+        letGo.countDown();
+
+        assertThat(drain.get(10, TimeUnit.SECONDS)).as("the drain stops after the record in hand").isEqualTo(1);
+        assertThat(seen).containsExactly(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

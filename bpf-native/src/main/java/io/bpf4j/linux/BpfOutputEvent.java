@@ -6,7 +6,6 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import io.bpf4j.BpfException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * One CPU's {@code PERF_COUNT_SW_BPF_OUTPUT} perf event, the target of
@@ -30,26 +29,22 @@ final class BpfOutputEvent implements AutoCloseable {
 
     private final int cpu;
     private final int fd;
-    private final long address;
-    private final long length;
+    private final SharedMapping ring;
     private final ByteBuffer metadata;
     private final ByteBuffer data;
 
-    private BpfOutputEvent(int cpu, int fd, long address, long length, long pageSize) {
+    private BpfOutputEvent(int cpu, int fd, SharedMapping ring, int pageSize) {
         this.cpu = cpu;
         this.fd = fd;
-        this.address = address;
-        this.length = length;
-        Pointer mapping = new Pointer(address);
-        this.metadata = mapping.getByteBuffer(0, pageSize).order(ByteOrder.nativeOrder());
-        long dataOffset = metadata.getLong(DATA_OFFSET);
+        this.ring = ring;
+        this.metadata = ring.buffer(0, pageSize, false);
+        int dataOffset = (int) metadata.getLong(DATA_OFFSET);
         if (dataOffset == 0) {
             dataOffset = pageSize; // kernels before 4.1 leave it 0 and always start the data on page 1
         }
         // The mapping is writable because the reader writes data_tail; the records are only read,
         // and a read-only view turns a stray write into an exception instead of corrupt records.
-        this.data = mapping.getByteBuffer(dataOffset, length - dataOffset).asReadOnlyBuffer()
-                .order(ByteOrder.nativeOrder());
+        this.data = ring.buffer(dataOffset, Math.toIntExact(ring.length() - dataOffset), true);
     }
 
     /**
@@ -74,16 +69,15 @@ final class BpfOutputEvent implements AutoCloseable {
         if (fd < 0) {
             throw KernelErrors.failure(operation + " (perf_event_open)", Native.getLastError(), null);
         }
-        long pageSize = LibC.pageSize();
-        long length = pageSize * (dataPages + 1L);
-        long address = LibC.mmap(0, length, LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_SHARED, fd, 0);
-        if (address == LibC.MAP_FAILED) {
-            int errno = Native.getLastError();
+        int pageSize = (int) LibC.pageSize();
+        try {
+            SharedMapping ring = SharedMapping.map("the ring of " + owner + " on CPU " + cpu + " (" + dataPages
+                    + " data pages)", fd, 0, pageSize * (dataPages + 1L), LibC.PROT_READ | LibC.PROT_WRITE);
+            return new BpfOutputEvent(cpu, fd, ring, pageSize);
+        } catch (RuntimeException e) {
             LibC.close(fd);
-            throw KernelErrors.failure("mapping the ring of " + owner + " on CPU " + cpu + " (" + dataPages
-                    + " data pages)", errno, null);
+            throw e;
         }
-        return new BpfOutputEvent(cpu, fd, address, length, pageSize);
     }
 
     int fd() {
@@ -106,10 +100,13 @@ final class BpfOutputEvent implements AutoCloseable {
         }
     }
 
-    /** Unmaps the ring and closes the event; call once, when no reader uses the buffers any more. */
+    /**
+     * Revokes the ring (a view kept past its handler then reads zeros) and closes the event; call
+     * once, when no drain is in progress.
+     */
     @Override
     public void close() {
-        LibC.munmap(address, length);
+        ring.revoke(false);
         LibC.close(fd);
     }
 }

@@ -25,7 +25,8 @@ final class CgroupAttacher {
                 return TracingAttacher.linked(LibBpfAttach.bpf_program__attach_cgroup(program.pointer(), cgroupFd),
                         operation, errno -> null);
             }
-            int fd = BpfCommands.linkCreate(program.fd(), cgroupFd, attachType(cgroup.attachType(), operation), 0);
+            int fd = BpfCommands.linkCreate(program.kernelFd(), cgroupFd, attachType(cgroup.attachType(), operation),
+                    0);
             if (fd < 0) {
                 throw AttachFailures.explain(operation, -fd, -fd == Errno.EINVAL
                         ? "attach type '" + cgroup.attachType() + "' does not fit the program's type" : null);

@@ -1,10 +1,10 @@
 package io.bpf4j.linux;
 
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import io.bpf4j.BpfException;
 import io.bpf4j.UnsupportedFeatureException;
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -12,13 +12,14 @@ import java.util.List;
 
 /**
  * The maps libbpf makes of an object's data sections ({@code .rodata}, {@code .data}, {@code .bss},
- * {@code .rodata.*}, {@code .data.*}) and their memory.
+ * {@code .rodata.*}, {@code .data.*}, {@code .kconfig}).
  *
  * <p>libbpf names them after the object and the section, e.g. {@code my_objec.rodata}, or the
  * section alone (cut to 15 characters) for custom sections like {@code .data.counters}. It keeps
- * their contents in anonymous memory from open on; after a plain {@code bpf_object__load} (unlike
- * a skeleton load) that memory is a stale copy, so {@link #mapLive} replaces it in place with the
- * kernel map's own memory, as bpftool's skeletons do.
+ * their initial contents in memory of its own from open until the object is closed; bpf4j never
+ * hands that memory out (closing the object frees it under whoever holds it): before load, callers
+ * get a Java copy that {@link #writeBack} gives to libbpf just before the load; after load, they
+ * get this process's own mapping of the kernel map ({@link DataSectionMappings}).
  */
 final class DataSections {
     private static final int BPF_OBJ_NAME_LEN = 16;
@@ -33,18 +34,30 @@ final class DataSections {
      * @throws BpfException naming the sections the object does have, when it has no such one
      */
     static Pointer find(Pointer object, String objectName, String section) {
-        String truncated = sanitize(section.substring(0, Math.min(section.length(), BPF_OBJ_NAME_LEN - 1)));
         List<Pointer> maps = all(object);
-        for (Pointer map : maps) {
-            String name = LibBpf.bpf_map__name(map);
+        List<String> names = new ArrayList<>();
+        maps.forEach(map -> names.add(LibBpf.bpf_map__name(map)));
+        return maps.get(indexOf(names, objectName, section));
+    }
+
+    /**
+     * Where {@code section} is in {@code mapNames} (the data-section maps' names).
+     *
+     * @throws BpfException naming the sections the object does have, when it has no such one
+     */
+    static int indexOf(List<String> mapNames, String objectName, String section) {
+        String truncated = sanitize(section.substring(0, Math.min(section.length(), BPF_OBJ_NAME_LEN - 1)));
+        for (int i = 0; i < mapNames.size(); i++) {
+            String name = mapNames.get(i);
             if (name.equals(truncated) || name.endsWith(section)) {
-                return map;
+                return i;
             }
         }
-        List<String> names = new ArrayList<>();
-        maps.forEach(map -> names.add(sectionOf(LibBpf.bpf_map__name(map))));
+        List<String> sections = new ArrayList<>();
+        mapNames.forEach(name -> sections.add(sectionOf(name)));
         throw new BpfException("finding data section '" + section + "' in object '" + objectName + "'", 0,
-                names.isEmpty() ? "the object has no data sections" : "the object has only " + String.join(", ", names));
+                sections.isEmpty() ? "the object has no data sections"
+                        : "the object has only " + Printable.escape(String.join(", ", sections)));
     }
 
     /** The data-section maps of {@code object}, in the object's order. */
@@ -59,64 +72,58 @@ final class DataSections {
         return maps;
     }
 
-    /** The section's memory as libbpf holds it, in native byte order; read-only for {@code .rodata} once loaded. */
-    static ByteBuffer buffer(Pointer map, boolean loaded) {
+    /** A Java copy of the section's initial contents as libbpf holds them, in native byte order. */
+    static ByteBuffer initialCopy(Pointer map) {
         LongByReference size = new LongByReference();
         Pointer memory = LibBpf.bpf_map__initial_value(map, size);
         if (memory == null) {
-            throw new BpfException("reading data section map '" + LibBpf.bpf_map__name(map) + "'", 0,
-                    "libbpf holds no memory for it");
+            throw new BpfException("reading data section map '" + Printable.escape(LibBpf.bpf_map__name(map)) + "'",
+                    0, "libbpf holds no memory for it");
         }
-        if (loaded && !mmapable(map)) {
-            throw new BpfException("reading data section map '" + LibBpf.bpf_map__name(map) + "'", 0,
-                    "it holds only static or hidden variables, which user space cannot see once loaded");
-        }
-        if (size.getValue() < 0 || size.getValue() > Integer.MAX_VALUE) {
-            // A ByteBuffer holds at most 2^31 - 1 bytes; a larger one would wrap to a negative capacity.
-            throw new UnsupportedFeatureException("reading data section map '" + LibBpf.bpf_map__name(map) + "'", 0,
-                    "data sections larger than " + Integer.MAX_VALUE + " bytes: this one has "
-                    + Long.toUnsignedString(size.getValue()));
-        }
-        ByteBuffer buffer = memory.getByteBuffer(0, size.getValue());
-        if (loaded && readOnly(map)) {
-            buffer = buffer.asReadOnlyBuffer();
-        }
-        return buffer.order(ByteOrder.nativeOrder());
+        byte[] copy = memory.getByteArray(0, checkedSize(LibBpf.bpf_map__name(map), size.getValue()));
+        return ByteBuffer.wrap(copy).order(ByteOrder.nativeOrder());
     }
 
     /**
-     * After load, maps each mmap-able data section's kernel memory over libbpf's copy (same
-     * address, {@code MAP_FIXED}), so that {@link #buffer} is the live memory the programs use.
-     * libbpf unmaps it when the object is closed.
+     * {@code size}, the bytes of data section map {@code mapName}, when one buffer holds them.
+     *
+     * @throws UnsupportedFeatureException naming the map and its size, for a section larger than
+     *     {@link Integer#MAX_VALUE} bytes (or a size that is negative as a signed long)
      */
-    static void mapLive(Pointer object, String objectName) {
-        long pageSize = LibC.pageSize();
-        for (Pointer map : all(object)) {
-            if (!mmapable(map)) {
-                continue; // only static or hidden variables: libbpf keeps no user-visible memory for it
-            }
-            Pointer memory = LibBpf.bpf_map__initial_value(map, new LongByReference());
-            if (memory == null) {
-                continue;
-            }
-            // The size libbpf mapped at open: value size rounded to 8 bytes per entry, whole pages.
-            long length = (long) ((LibBpf.bpf_map__value_size(map) + 7) & ~7) * LibBpf.bpf_map__max_entries(map);
-            length = (length + pageSize - 1) / pageSize * pageSize;
-            int prot = readOnly(map) ? LibC.PROT_READ : LibC.PROT_READ | LibC.PROT_WRITE;
-            long address = Pointer.nativeValue(memory);
-            long mapped = LibC.mmap(address, length, prot, LibC.MAP_SHARED | LibC.MAP_FIXED, LibBpf.bpf_map__fd(map), 0);
-            if (mapped == LibC.MAP_FAILED) {
-                throw KernelErrors.failure("mapping data section map '" + LibBpf.bpf_map__name(map) + "' of object '"
-                        + objectName + "'", Native.getLastError(), null);
-            }
+    static int checkedSize(String mapName, long size) {
+        if (size < 0 || size > Integer.MAX_VALUE) {
+            // A ByteBuffer holds at most 2^31 - 1 bytes; a larger one would wrap to a negative capacity.
+            throw new UnsupportedFeatureException("reading data section map '" + Printable.escape(mapName) + "'", 0,
+                    "data sections larger than " + Integer.MAX_VALUE + " bytes: this one has "
+                    + Long.toUnsignedString(size));
+        }
+        return (int) size;
+    }
+
+    /**
+     * Gives libbpf the contents of {@code copy} (from {@link #initialCopy}) as the section's
+     * initial value, for the load to write into the kernel map. {@code .kconfig} is skipped: libbpf
+     * fills it at load from the running kernel's configuration and refuses to take it.
+     */
+    static void writeBack(Pointer map, ByteBuffer copy) {
+        String mapName = LibBpf.bpf_map__name(map);
+        if (mapName.endsWith(".kconfig")) {
+            return;
+        }
+        int result = LibBpf.bpf_map__set_initial_value(map, copy.array(), copy.capacity());
+        if (result < 0) {
+            throw KernelErrors.libbpfFailure("setting the initial value of data section map '"
+                    + Printable.escape(mapName) + "'", -result);
         }
     }
 
-    private static boolean mmapable(Pointer map) {
+    /** Whether user space may map the section after load (it has variables user space can see). */
+    static boolean mmapable(Pointer map) {
         return (LibBpf.bpf_map__map_flags(map) & LibBpf.BPF_F_MMAPABLE) != 0;
     }
 
-    private static boolean readOnly(Pointer map) {
+    /** Whether the section is read-only after load ({@code .rodata*}, {@code .kconfig}). */
+    static boolean readOnly(Pointer map) {
         return (LibBpf.bpf_map__map_flags(map) & BPF_F_RDONLY_PROG) != 0;
     }
 

@@ -94,6 +94,15 @@ final class LibBpf {
     /** The data section's memory and its size; {@code NULL} for maps that are not data sections. */
     static native Pointer bpf_map__initial_value(Pointer map, LongByReference size);
 
+    /** Copies {@code data} into libbpf's initial value of a data section; only before load, {@code size} exact. */
+    static native int bpf_map__set_initial_value(Pointer map, byte[] data, long size);
+
+    /** Where libbpf pins the map at load; {@code NULL} unless it is declared with {@code pinning} (or was set). */
+    static native String bpf_map__pin_path(Pointer map);
+
+    /** Sets where libbpf pins (or finds the pinned) map at load; only before load. */
+    static native int bpf_map__set_pin_path(Pointer map, String path);
+
     /**
      * {@code struct bpf_object_open_opts} as libbpf 1.1 declares it in {@code <bpf/libbpf.h>}.
      *

@@ -28,8 +28,14 @@ final class LibC {
     static final int PROT_READ = 0x1;
     static final int PROT_WRITE = 0x2;
     static final int MAP_SHARED = 0x01;
+    static final int MAP_PRIVATE = 0x02;
     static final int MAP_FIXED = 0x10;
+    static final int MAP_ANONYMOUS = 0x20;
     static final long MAP_FAILED = -1L;
+    static final int MREMAP_MAYMOVE = 1;
+    static final int MREMAP_FIXED = 2;
+    /** {@code mremap(2)}, called through {@link #syscall(long, long, long, long, long, long)}: glibc's is variadic. */
+    static final long SYS_MREMAP = syscallNumber(25, 216);
 
     static final int EPOLL_CLOEXEC = O_CLOEXEC;
     static final int EPOLL_CTL_ADD = 1;
@@ -76,6 +82,8 @@ final class LibC {
     static native long mmap(long address, long length, int prot, int flags, int fd, long offset);
 
     static native int munmap(long address, long length);
+
+    static native int mprotect(long address, long length, int prot);
 
     /** {@code open(2)} without {@code O_CREAT}, so the variadic mode argument is never read. */
     static native int open(String path, int flags);

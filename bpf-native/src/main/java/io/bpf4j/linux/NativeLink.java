@@ -4,28 +4,37 @@ import io.bpf4j.Errno;
 import io.bpf4j.UnsupportedFeatureException;
 import io.bpf4j.spi.LinkHandle;
 import java.io.InputStream;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.ToIntFunction;
+import java.util.function.IntConsumer;
 
-/** An attachment of a program; closing it detaches the program exactly once. */
+/**
+ * An attachment of a program; closing it detaches the program exactly once. Operations on the link
+ * fd run inside leases of its {@link ResourceGuard}, so a close racing them waits for them, and
+ * detaches only once they have ended: the fd number cannot meanwhile go to another object.
+ */
 final class NativeLink implements LinkHandle {
+    /** Lends the fd of a program of the same object by name, for as long as the action runs. */
+    interface ProgramFds {
+        void use(String programName, String operation, IntConsumer action);
+    }
+
     private final Attachment attachment;
     private final String description;
-    private final ToIntFunction<String> programFds;
-    private final Consumer<NativeLink> onClose;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ProgramFds programFds;
+    private final ResourceGuard guard;
 
     /**
-     * @param programFds the fd of a program of the same object by name, for {@link #update}
-     * @param onClose told once when this link is closed, so its object stops tracking it
+     * @param programFds the fds of programs of the same object, for {@link #update}
+     * @param onClose told once when this link is detached, so its object stops tracking it
      */
-    NativeLink(Attachment attachment, String description, ToIntFunction<String> programFds,
-            Consumer<NativeLink> onClose) {
+    NativeLink(Attachment attachment, String description, ProgramFds programFds, Consumer<NativeLink> onClose) {
         this.attachment = attachment;
         this.description = description;
         this.programFds = programFds;
-        this.onClose = onClose;
+        this.guard = new ResourceGuard("link " + description, () -> {
+            attachment.detach();
+            onClose.accept(this);
+        });
     }
 
     @Override
@@ -34,9 +43,15 @@ final class NativeLink implements LinkHandle {
     }
 
     @Override
-    public synchronized void pin(String path) {
+    public void pin(String path) {
         String operation = "pinning link " + description + " at " + path;
-        int result = BpfCommands.pin(linkFd(operation), path);
+        guard.acquire(operation);
+        int result;
+        try {
+            result = BpfCommands.pin(linkFd(operation), path);
+        } finally {
+            guard.release();
+        }
         if (result < 0) {
             throw KernelErrors.failure(operation, -result,
                     -result == Errno.EPERM || -result == Errno.EINVAL
@@ -46,29 +61,39 @@ final class NativeLink implements LinkHandle {
     }
 
     @Override
-    public synchronized void update(String programName) {
+    public void update(String programName) {
         String operation = "updating link " + description + " to program '" + programName + "'";
-        int fd = linkFd(operation);
-        int result = BpfCommands.linkUpdate(fd, programFds.applyAsInt(programName));
-        if (result < 0) {
-            throw KernelErrors.failure(operation, -result, null);
+        guard.acquire(operation);
+        int[] result = new int[1];
+        try {
+            int fd = linkFd(operation);
+            programFds.use(programName, operation, programFd -> result[0] = BpfCommands.linkUpdate(fd, programFd));
+        } finally {
+            guard.release();
+        }
+        if (result[0] < 0) {
+            throw KernelErrors.failure(operation, -result[0], null);
         }
     }
 
     @Override
-    public synchronized InputStream openIterator() {
+    public InputStream openIterator() {
         String operation = "reading iterator " + description;
-        int fd = LibBpfAttach.bpf_iter_create(linkFd(operation));
+        guard.acquire(operation);
+        int fd;
+        try {
+            fd = LibBpfAttach.bpf_iter_create(linkFd(operation));
+        } finally {
+            guard.release();
+        }
         if (fd < 0) {
             throw KernelErrors.failure(operation, -fd, "is the link an iterator (iter/...)?");
         }
+        // The iterator's fd is its own: it holds the link and program in the kernel, not their fds.
         return new IteratorInputStream(fd, description);
     }
 
     private int linkFd(String operation) {
-        if (closed.get()) {
-            throw new IllegalStateException("link " + description + " is closed");
-        }
         int fd = attachment.linkFd();
         if (fd < 0) {
             throw new UnsupportedFeatureException(operation, 0,
@@ -77,12 +102,11 @@ final class NativeLink implements LinkHandle {
         return fd;
     }
 
+    /** Detaches once the operations in flight (system calls only) have ended; idempotent. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            attachment.detach();
-            onClose.accept(this);
-        }
+        guard.close();
+        guard.awaitReleased();
     }
 
     @Override

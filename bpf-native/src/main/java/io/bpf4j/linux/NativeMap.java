@@ -9,24 +9,21 @@ import io.bpf4j.spi.MapBuffers;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.IntConsumer;
 
 /**
- * A kernel map operated on through {@link BpfSyscall}. Whoever owns the fd (a loaded object, or the
- * map itself for {@link OwnedNativeMap}) is asked before every operation whether it is still open:
- * using a closed fd could hit an unrelated file, so operations after close throw
- * {@link IllegalStateException}.
+ * A kernel map operated on through {@link BpfSyscall}. Every system call on the fd runs inside a
+ * lease of the {@link ResourceGuard} of whoever owns it (a loaded object, or the map itself for
+ * {@link OwnedNativeMap}): the owner's close waits for it, so the fd number cannot be closed and
+ * reused by another object while the call is on its way, and an operation after close throws
+ * {@link IllegalStateException} naming the owner and the operation.
  *
  * <p>Per-CPU maps exchange one value slot per possible CPU, each rounded up to 8 bytes, as the
  * kernel does: their value buffers must hold {@code roundUp8(valueSize()) * possibleCpus} bytes.
  */
 class NativeMap implements MapHandle {
-    /** Whoever owns a map's fd. */
-    interface FdOwner {
-        /** Throws {@link IllegalStateException} when the fd has been closed. */
-        void ensureOpen();
-    }
-
-    private final FdOwner owner;
+    /** The leases of whoever owns the fd. */
+    private final ResourceGuard owner;
     private final String name;
     private final int typeId;
     private final int fd;
@@ -43,7 +40,7 @@ class NativeMap implements MapHandle {
      *     {@link Integer#toUnsignedLong})
      * @param possibleCpus how many value slots per-CPU maps have
      */
-    NativeMap(FdOwner owner, String name, int typeId, int fd, int keySize, int valueSize, long maxEntries,
+    NativeMap(ResourceGuard owner, String name, int typeId, int fd, int keySize, int valueSize, long maxEntries,
             int possibleCpus) {
         this.owner = owner;
         this.name = name;
@@ -63,6 +60,11 @@ class NativeMap implements MapHandle {
     @Override
     public MapType type() {
         return MapType.of(typeId);
+    }
+
+    /** The fd, for system calls made inside a lease of the owner's guard. */
+    int kernelFd() {
+        return fd;
     }
 
     /** The kernel's {@code enum bpf_map_type} value (known to this build of bpf4j or not). */
@@ -92,17 +94,41 @@ class NativeMap implements MapHandle {
 
     @Override
     public int fd() {
-        owner.ensureOpen();
+        if (owner.isClosed()) {
+            throw owner.closed("reading the fd of map '" + name + "'");
+        }
         return fd;
+    }
+
+    @Override
+    public void useFd(IntConsumer use) {
+        owner.acquire("using the fd of map '" + name + "'");
+        try {
+            use.accept(fd);
+        } finally {
+            owner.release();
+        }
     }
 
     @Override
     public int id() {
         // Asked lazily: most users never need it, and it costs a syscall.
         if (id == 0) {
-            id = MapInfo.of(fd(), "map '" + name + "'").id();
+            owner.acquire("reading the id of map '" + name + "'");
+            try {
+                id = MapInfo.of(fd, "map '" + name + "'").id();
+            } finally {
+                owner.release();
+            }
         }
         return id;
+    }
+
+    /** Starts a lease for a bpf() command; its message is built only when refused, as map operations are hot. */
+    private void lease(String command) {
+        if (!owner.tryAcquire()) {
+            throw owner.closed(operation(command));
+        }
     }
 
     @Override
@@ -115,10 +141,15 @@ class NativeMap implements MapHandle {
         } else {
             checkValueOut("lookup", value);
         }
-        owner.ensureOpen();
-        int errno = query
-                ? BpfSyscall.lookupGivenValue(fd, value, kernelValueSize)
-                : BpfSyscall.lookup(fd, key, keySize, value, kernelValueSize);
+        lease("BPF_MAP_LOOKUP_ELEM");
+        int errno;
+        try {
+            errno = query
+                    ? BpfSyscall.lookupGivenValue(fd, value, kernelValueSize)
+                    : BpfSyscall.lookup(fd, key, keySize, value, kernelValueSize);
+        } finally {
+            owner.release();
+        }
         if (errno == Errno.ENOENT) {
             return false;
         }
@@ -130,16 +161,26 @@ class NativeMap implements MapHandle {
     public void update(ByteBuffer key, ByteBuffer value, long flags) {
         checkKey("update", key);
         checkValueIn("update", value);
-        owner.ensureOpen();
-        int errno = BpfSyscall.update(fd, key, keySize, value, kernelValueSize, flags);
+        lease("BPF_MAP_UPDATE_ELEM");
+        int errno;
+        try {
+            errno = BpfSyscall.update(fd, key, keySize, value, kernelValueSize, flags);
+        } finally {
+            owner.release();
+        }
         check(errno, "BPF_MAP_UPDATE_ELEM", MapErrors.update(errno, flags, typeId, maxEntries));
     }
 
     @Override
     public boolean delete(ByteBuffer key) {
         checkKey("delete", key);
-        owner.ensureOpen();
-        int errno = BpfSyscall.delete(fd, key, keySize);
+        lease("BPF_MAP_DELETE_ELEM");
+        int errno;
+        try {
+            errno = BpfSyscall.delete(fd, key, keySize);
+        } finally {
+            owner.release();
+        }
         if (errno == Errno.ENOENT) {
             return false;
         }
@@ -151,8 +192,13 @@ class NativeMap implements MapHandle {
     public boolean nextKey(ByteBuffer key, ByteBuffer nextKey) {
         MapBuffers.startKey(this, "nextKey", key);
         MapBuffers.keyOut(this, "nextKey", "nextKey", nextKey);
-        owner.ensureOpen();
-        int errno = BpfSyscall.nextKey(fd, key, nextKey, keySize);
+        lease("BPF_MAP_GET_NEXT_KEY");
+        int errno;
+        try {
+            errno = BpfSyscall.nextKey(fd, key, nextKey, keySize);
+        } finally {
+            owner.release();
+        }
         if (errno == Errno.ENOENT) {
             return false;
         }
@@ -164,8 +210,13 @@ class NativeMap implements MapHandle {
     public boolean lookupAndDelete(ByteBuffer key, ByteBuffer value) {
         checkKey("lookupAndDelete", key);
         checkValueOut("lookupAndDelete", value);
-        owner.ensureOpen();
-        int errno = BpfSyscall.lookupAndDelete(fd, key, keySize, value, kernelValueSize);
+        lease("BPF_MAP_LOOKUP_AND_DELETE_ELEM");
+        int errno;
+        try {
+            errno = BpfSyscall.lookupAndDelete(fd, key, keySize, value, kernelValueSize);
+        } finally {
+            owner.release();
+        }
         if (errno == Errno.ENOENT) {
             return false;
         }
@@ -192,9 +243,14 @@ class NativeMap implements MapHandle {
     private BatchResult lookupBatch(int command, String commandName, ByteBuffer inCursor, ByteBuffer outCursor,
             ByteBuffer keys, ByteBuffer values, int count) {
         int cursorSize = batchCursorSize();
-        owner.ensureOpen();
-        BpfSyscall.BatchCall call = BpfSyscall.batch(command, fd, inCursor, outCursor, cursorSize, keys, keySize,
-                values, kernelValueSize, count, 0);
+        lease(commandName);
+        BpfSyscall.BatchCall call;
+        try {
+            call = BpfSyscall.batch(command, fd, inCursor, outCursor, cursorSize, keys, keySize, values,
+                    kernelValueSize, count, 0);
+        } finally {
+            owner.release();
+        }
         if (call.errno() == Errno.ENOENT) {
             return new BatchResult(call.count(), true);
         }
@@ -205,9 +261,14 @@ class NativeMap implements MapHandle {
     @Override
     public BatchResult updateBatch(ByteBuffer keys, ByteBuffer values, int count, long flags) {
         MapBuffers.updateBatch(this, "updateBatch", keys, values, count);
-        owner.ensureOpen();
-        BpfSyscall.BatchCall call = BpfSyscall.batch(BpfSyscall.BPF_MAP_UPDATE_BATCH, fd, null, null, 0, keys,
-                keySize, values, kernelValueSize, count, flags);
+        lease("BPF_MAP_UPDATE_BATCH");
+        BpfSyscall.BatchCall call;
+        try {
+            call = BpfSyscall.batch(BpfSyscall.BPF_MAP_UPDATE_BATCH, fd, null, null, 0, keys, keySize, values,
+                    kernelValueSize, count, flags);
+        } finally {
+            owner.release();
+        }
         if (call.errno() != 0) {
             throw KernelErrors.failure(operation("BPF_MAP_UPDATE_BATCH"), call.errno(),
                     MapErrors.updateBatch(call.errno(), flags, typeId, maxEntries, call.count(), count));
@@ -218,9 +279,14 @@ class NativeMap implements MapHandle {
     @Override
     public BatchResult deleteBatch(ByteBuffer keys, int count) {
         MapBuffers.deleteBatch(this, "deleteBatch", keys, count);
-        owner.ensureOpen();
-        BpfSyscall.BatchCall call = BpfSyscall.batch(BpfSyscall.BPF_MAP_DELETE_BATCH, fd, null, null, 0, keys,
-                keySize, null, 0, count, 0);
+        lease("BPF_MAP_DELETE_BATCH");
+        BpfSyscall.BatchCall call;
+        try {
+            call = BpfSyscall.batch(BpfSyscall.BPF_MAP_DELETE_BATCH, fd, null, null, 0, keys, keySize, null, 0,
+                    count, 0);
+        } finally {
+            owner.release();
+        }
         if (call.errno() != 0) {
             throw KernelErrors.failure(operation("BPF_MAP_DELETE_BATCH"), call.errno(),
                     MapErrors.deleteBatch(call.errno(), call.count(), count));
@@ -230,15 +296,26 @@ class NativeMap implements MapHandle {
 
     @Override
     public void freeze() {
-        owner.ensureOpen();
-        check(BpfSyscall.freeze(fd), "BPF_MAP_FREEZE", null);
+        lease("BPF_MAP_FREEZE");
+        int errno;
+        try {
+            errno = BpfSyscall.freeze(fd);
+        } finally {
+            owner.release();
+        }
+        check(errno, "BPF_MAP_FREEZE", null);
     }
 
     @Override
     public void pin(String path) {
         MapBuffers.path(this, "pin", "path", path);
-        owner.ensureOpen();
-        int errno = BpfSyscall.pin(fd, path);
+        lease("BPF_OBJ_PIN");
+        int errno;
+        try {
+            errno = BpfSyscall.pin(fd, path);
+        } finally {
+            owner.release();
+        }
         if (errno != 0) {
             throw KernelErrors.failure("bpf(BPF_OBJ_PIN) of map '" + name + "' at " + path, errno,
                     BpfFs.pinDetail(errno, path));

@@ -6,7 +6,9 @@ import com.sun.jna.Pointer;
 import io.bpf4j.BpfException;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +18,13 @@ import java.util.Objects;
 
 /**
  * A libbpf {@code struct bpf_object} opened from memory ({@code bpf_object__open_mem}) and not yet
- * loaded. Its methods are serialised: libbpf objects are not thread-safe.
+ * loaded. Its methods are serialised: libbpf objects are not thread-safe. Each refuses, with an
+ * {@link IllegalStateException} naming the object and the operation, once the object was loaded
+ * or closed.
+ *
+ * <p>{@link #initialData} hands out Java copies of the sections' initial values, never libbpf's
+ * memory (which {@code bpf_object__close} frees under whoever still holds it); {@link #load()}
+ * gives them back to libbpf just before loading.
  *
  * <p>On a successful {@link #load()} the object, its ELF bytes and every kernel resource pass to the
  * {@link NativeLoadedObject}; on a failed one they are released at once.
@@ -35,6 +43,14 @@ final class NativeOpenObject implements OpenObject {
     private State state = State.OPEN;
     /** Programs whose successful load's verifier log the caller asked for. */
     private final Map<String, Integer> logLevels = new java.util.HashMap<>();
+    /**
+     * True while {@code bpf_object__load} runs: libbpf's log callback may reach code that closes
+     * this object on this very thread, and freeing the object under libbpf would crash it.
+     */
+    private boolean loading;
+    private boolean closedWhileLoading;
+    /** The Java copies of data sections handed out, by libbpf map: written back at load. */
+    private final Map<Pointer, ByteBuffer> initialData = new LinkedHashMap<>();
 
     private enum State {
         OPEN,
@@ -80,13 +96,42 @@ final class NativeOpenObject implements OpenObject {
 
     @Override
     public synchronized ByteBuffer initialData(String sectionName) {
-        ensureOpen();
-        return DataSections.buffer(DataSections.find(object, name, sectionName), false);
+        ensureOpen("reading the initial data of section '" + sectionName + "'");
+        ByteBuffer copy = initialData.computeIfAbsent(DataSections.find(object, name, sectionName),
+                DataSections::initialCopy);
+        return copy.duplicate().order(ByteOrder.nativeOrder());
+    }
+
+    /**
+     * Points every map declared with {@code pinning} at {@code directory/<map name>}; libbpf
+     * reuses or creates and pins it there at load.
+     */
+    @Override
+    public synchronized void setPinRoot(String directory) {
+        Objects.requireNonNull(directory, "directory");
+        String operation = "setting the pin root of object '" + name + "' to " + directory;
+        if (!directory.startsWith("/") || directory.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(operation + ": the directory must be an absolute path");
+        }
+        ensureOpen(operation);
+        String root = directory.endsWith("/") && directory.length() > 1
+                ? directory.substring(0, directory.length() - 1) : directory;
+        for (Pointer map = LibBpf.bpf_object__next_map(object, null); map != null;
+                map = LibBpf.bpf_object__next_map(object, map)) {
+            if (LibBpf.bpf_map__pin_path(map) == null) {
+                continue; // not declared with pinning: libbpf leaves it unpinned
+            }
+            int result = LibBpf.bpf_map__set_pin_path(map, root + "/" + LibBpf.bpf_map__name(map));
+            if (result < 0) {
+                throw KernelErrors.libbpfFailure(operation + " (map '" + Printable.escape(LibBpf.bpf_map__name(map))
+                        + "')", -result);
+            }
+        }
     }
 
     @Override
     public synchronized void setAutoload(String programName, boolean autoload) {
-        ensureOpen();
+        ensureOpen("setting autoload of program '" + programName + "'");
         Pointer program = LibBpf.bpf_object__find_program_by_name(object, programName);
         if (program == null) {
             throw new BpfException("setting autoload of program '" + programName + "'", 0,
@@ -100,8 +145,8 @@ final class NativeOpenObject implements OpenObject {
 
     @Override
     public synchronized void setLogLevel(String programName, int level) {
-        ensureOpen();
         String operation = "setting the verifier log level of program '" + programName + "'";
+        ensureOpen(operation);
         if (level < 0 || level > 2) {
             throw new IllegalArgumentException(operation + ": level must be 0, 1 or 2, not " + level);
         }
@@ -118,12 +163,28 @@ final class NativeOpenObject implements OpenObject {
 
     @Override
     public synchronized LoadedObject load() {
-        ensureOpen();
+        ensureOpen("loading object '" + name + "'");
+        try {
+            initialData.forEach(DataSections::writeBack);
+        } catch (RuntimeException e) {
+            release(State.LOAD_FAILED);
+            throw e;
+        }
         Map<Pointer, Memory> logs = attachLogBuffers();
         Map<String, String> keptLogs = new LinkedHashMap<>();
         try {
             LibbpfLog.clearRecent();
-            int result = LibBpf.bpf_object__load(object);
+            int result;
+            loading = true;
+            try {
+                result = LibBpf.bpf_object__load(object);
+            } finally {
+                loading = false;
+            }
+            if (closedWhileLoading) {
+                release(State.CLOSED);
+                throw new IllegalStateException("loading object '" + name + "': it was closed during the load");
+            }
             if (result < 0) {
                 BpfException failure = explain(-result, logs);
                 release(State.LOAD_FAILED);
@@ -140,17 +201,13 @@ final class NativeOpenObject implements OpenObject {
             // libbpf writes a program's log only while loading it, and never loads a program twice.
             logs.values().forEach(Memory::close);
         }
-        NativeLoadedObject loaded = new NativeLoadedObject(name, object, elf);
+        Pointer loadedObject = object;
+        Memory image = elf;
         object = null;
         elf = null;
         state = State.LOADED;
+        NativeLoadedObject loaded = NativeLoadedObject.adopt(name, loadedObject, image);
         loaded.keepVerifierLogs(keptLogs);
-        try {
-            DataSections.mapLive(loaded.pointer(), name);
-        } catch (RuntimeException e) {
-            loaded.close();
-            throw e;
-        }
         return loaded;
     }
 
@@ -218,16 +275,17 @@ final class NativeOpenObject implements OpenObject {
         return programs;
     }
 
-    private void ensureOpen() {
+    private void ensureOpen(String operation) {
         switch (state) {
             case OPEN:
                 return;
             case LOADED:
-                throw new IllegalStateException("object '" + name + "' is loaded: use the object load() returned");
+                throw new IllegalStateException(operation + ": object '" + name
+                        + "' is loaded (use the object load() returned)");
             case LOAD_FAILED:
-                throw new IllegalStateException("object '" + name + "' failed to load and was released");
+                throw new IllegalStateException(operation + ": object '" + name + "' failed to load and was released");
             default:
-                throw new IllegalStateException("object '" + name + "' is closed");
+                throw new IllegalStateException(operation + ": object '" + name + "' is closed");
         }
     }
 
@@ -245,6 +303,10 @@ final class NativeOpenObject implements OpenObject {
 
     @Override
     public synchronized void close() {
+        if (loading) {
+            closedWhileLoading = true; // the load, on this thread, releases once libbpf has returned
+            return;
+        }
         if (state == State.OPEN) {
             release(State.CLOSED);
         }

@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * and its output fails with ENOENT. Their rings are empty placeholders that never fill.
  *
  * <p>{@link #close()} wakes waiters and waits for them to leave (through the {@link EpollSet}),
- * empties the map's slots so programs stop writing, and unmaps and closes the events once no
- * reader is inside them ({@link MappingGuard}).
+ * empties the map's slots so programs stop writing, and revokes the rings and closes the events
+ * once no reader is inside them ({@link ResourceGuard}); a view kept past its handler then reads
+ * zeros. The map's fd must stay valid until {@code onClose} runs: its object keeps a lease on it.
  */
 final class NativePerfBufferMemory implements PerfBufferMemory, NativeEventSource {
     /** {@code struct perf_event_mmap_page} up to and including {@code data_tail}, rounded up. */
@@ -43,7 +44,7 @@ final class NativePerfBufferMemory implements PerfBufferMemory, NativeEventSourc
     private final Consumer<NativePerfBufferMemory> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Readers inside the rings hold them open: the object may close this buffer from another thread. */
-    private final MappingGuard mapping = new MappingGuard(this::closeEvents);
+    private final ResourceGuard mapping;
 
     private NativePerfBufferMemory(String mapName, int mapFd, BpfOutputEvent[] events, EpollSet waitSet,
             Consumer<NativePerfBufferMemory> onClose) {
@@ -52,6 +53,7 @@ final class NativePerfBufferMemory implements PerfBufferMemory, NativeEventSourc
         this.events = events;
         this.waitSet = waitSet;
         this.onClose = onClose;
+        this.mapping = new ResourceGuard("perf buffer '" + mapName + "'", this::closeEvents);
     }
 
     /**
@@ -59,10 +61,10 @@ final class NativePerfBufferMemory implements PerfBufferMemory, NativeEventSourc
      * what it made.
      *
      * @param cpus how many CPUs to serve: the possible CPUs, or fewer if the map has fewer slots
-     * @param pagesPerCpu data pages per ring: a power of two
-     * @param onClose told once when the buffer is closed
-     * @throws IllegalArgumentException when {@code pagesPerCpu} is not a power of two or its data
-     *     area exceeds {@link PerfBufferMemory#MAX_DATA_SIZE}
+     * @param pagesPerCpu data pages per ring, as {@link PerfBufferMemory#checkedPagesPerCpu} accepted
+     *     them: callers refuse a count that is not a power of two or exceeds
+     *     {@link PerfBufferMemory#MAX_DATA_SIZE} before opening anything
+     * @param onClose told once when the buffer is closed, after its last use of {@code mapFd}
      */
     static NativePerfBufferMemory open(String mapName, int mapFd, int cpus, int pagesPerCpu,
             Consumer<NativePerfBufferMemory> onClose) {
@@ -75,7 +77,6 @@ final class NativePerfBufferMemory implements PerfBufferMemory, NativeEventSourc
      */
     static NativePerfBufferMemory open(String mapName, int mapFd, int cpus, BitSet online, int pagesPerCpu,
             Consumer<NativePerfBufferMemory> onClose) {
-        PerfBufferMemory.checkedPagesPerCpu(mapName, pagesPerCpu, LibC.pageSize());
         String owner = "perf buffer '" + mapName + "'";
         BpfOutputEvent[] events = new BpfOutputEvent[cpus];
         EpollSet waitSet = null;
@@ -166,17 +167,18 @@ final class NativePerfBufferMemory implements PerfBufferMemory, NativeEventSourc
 
     @Override
     public boolean beginRead() {
-        return mapping.beginRead();
+        return mapping.tryAcquire();
     }
 
     @Override
     public void endRead() {
-        mapping.endRead();
+        mapping.release();
     }
 
     /**
-     * Wakes waiters, empties the map's slots (the map fd is valid only until the object closes),
-     * then unmaps and closes every event once no reader is inside; once only.
+     * Wakes waiters, empties the map's slots, tells {@code onClose} (which may release the map's
+     * fd), then revokes and closes every event once no reader is inside; once only. Never waits
+     * for a drain: its handler may be the one closing.
      */
     @Override
     public void close() {

@@ -19,7 +19,7 @@ final class NativeProgramInfo {
     static ProgramInfo read(NativeProgram program) {
         try (Memory info = new Memory(INFO_SIZE)) {
             info.clear();
-            int result = BpfCommands.objectInfo(program.fd(), info);
+            int result = BpfCommands.objectInfo(program.kernelFd(), info);
             if (result < 0) {
                 throw KernelErrors.failure("reading the info of program '" + program.name() + "'", -result, null);
             }

@@ -1,10 +1,7 @@
 package io.bpf4j.linux;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import io.bpf4j.spi.RingBufferMemory;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -12,18 +9,22 @@ import java.util.function.Consumer;
  * A BPF ring buffer's memory mapped into this process, as the kernel lays it out: the consumer
  * page (writable), then the producer page and the data area mapped twice in a row (read-only).
  * Records are read in Java from these buffers; only waiting calls into the kernel ({@code epoll}).
+ * The data area is a mapping of its own: a 1 GiB ring's is 2 GiB, all a mapping's buffers reach
+ * (see {@link SharedMapping#MAX_LENGTH}) with no room for the producer page in front.
  *
  * <p>The ring's {@link EpollSet} lets {@link #close()} wake threads blocked in {@link #awaitData}
- * and wait for them to leave before unmapping, so closing never hangs and no waiter uses a closed
- * fd; a poller nests that set in its own to wait on several rings at once.
+ * and wait for them to leave, so closing never hangs and no waiter uses a closed fd; a poller
+ * nests that set in its own to wait on several rings at once. The mappings are revoked (replaced
+ * by zeroed memory of this process, see {@link SharedMapping}) once no drain is inside them
+ * ({@link ResourceGuard}), so a record view kept past its handler reads zeros instead of crashing.
+ * Zeroed rather than copied: a ring may be hundreds of megabytes, and no drain ever sees it.
  */
 final class NativeRingBufferMemory implements RingBufferMemory, NativeEventSource {
     private final String mapName;
     private final int size;
-    private final long pageSize;
-    private final long consumerAddress;
-    private final long producerAddress;
-    private final long producerLength;
+    private final SharedMapping consumerPage;
+    private final SharedMapping producerPage;
+    private final SharedMapping dataPages;
     private final EpollSet waitSet;
     private final ByteBuffer consumer;
     private final ByteBuffer producer;
@@ -31,64 +32,62 @@ final class NativeRingBufferMemory implements RingBufferMemory, NativeEventSourc
     private final Consumer<NativeRingBufferMemory> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Readers inside the mapping hold it open: the object may close this buffer from another thread. */
-    private final MappingGuard mapping = new MappingGuard(this::unmap);
+    private final ResourceGuard mapping;
 
-    private NativeRingBufferMemory(String mapName, int size, long pageSize, long consumerAddress, long producerAddress,
-            EpollSet waitSet, Consumer<NativeRingBufferMemory> onClose) {
+    private NativeRingBufferMemory(String mapName, int size, int pageSize, SharedMapping consumerPage,
+            SharedMapping producerPage, SharedMapping dataPages, EpollSet waitSet,
+            Consumer<NativeRingBufferMemory> onClose) {
         this.mapName = mapName;
         this.size = size;
-        this.pageSize = pageSize;
-        this.consumerAddress = consumerAddress;
-        this.producerAddress = producerAddress;
-        this.producerLength = pageSize + 2L * size;
+        this.consumerPage = consumerPage;
+        this.producerPage = producerPage;
+        this.dataPages = dataPages;
         this.waitSet = waitSet;
         this.onClose = onClose;
-        this.consumer = new Pointer(consumerAddress).getByteBuffer(0, pageSize).order(ByteOrder.nativeOrder());
-        Pointer producerPage = new Pointer(producerAddress);
+        this.mapping = new ResourceGuard("ring buffer '" + mapName + "'", this::revoke);
+        this.consumer = consumerPage.buffer(0, pageSize, false);
         // Read-only views: a write to the PROT_READ mapping would crash the JVM instead of throwing.
-        this.producer = producerPage.getByteBuffer(0, pageSize).asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+        this.producer = producerPage.buffer(0, pageSize, true);
         // The mapping spans 2 * size bytes; a 1 GiB ring's buffer stops one byte short, which no record reaches.
-        this.data = producerPage.getByteBuffer(pageSize, RingBufferMemory.dataCapacity(size)).asReadOnlyBuffer()
-                .order(ByteOrder.nativeOrder());
+        this.data = dataPages.buffer(0, RingBufferMemory.dataCapacity(size), true);
     }
 
     /**
-     * Maps the ring buffer {@code mapFd} ({@code max_entries} = {@code maxEntries}, a power-of-two
+     * Maps the ring buffer {@code mapFd} ({@code max_entries} = {@code size}, a power-of-two
      * multiple of the page size) and sets up its wake-ups; on failure releases what it made.
      *
+     * @param size the ring's size as {@link RingBufferMemory#checkedSize} accepted it: callers refuse
+     *     a ring larger than {@link RingBufferMemory#MAX_SIZE} before mapping anything
      * @param onClose told once when the memory is closed
-     * @throws io.bpf4j.UnsupportedFeatureException before mapping anything, for a ring larger than
-     *     {@link RingBufferMemory#MAX_SIZE}
      */
-    static NativeRingBufferMemory map(String mapName, int mapFd, long maxEntries,
-            Consumer<NativeRingBufferMemory> onClose) {
-        int size = RingBufferMemory.checkedSize(mapName, maxEntries);
-        String operation = "mapping ring buffer '" + mapName + "'";
-        long pageSize = LibC.pageSize();
-        long consumer = LibC.MAP_FAILED;
-        long producer = LibC.MAP_FAILED;
+    static NativeRingBufferMemory map(String mapName, int mapFd, int size, Consumer<NativeRingBufferMemory> onClose) {
+        String what = "ring buffer '" + mapName + "'";
+        int pageSize = (int) LibC.pageSize();
+        SharedMapping consumer = null;
+        SharedMapping producer = null;
+        SharedMapping data = null;
         EpollSet waitSet = null;
         try {
-            consumer = LibC.mmap(0, pageSize, LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_SHARED, mapFd, 0);
-            if (consumer == LibC.MAP_FAILED) {
-                throw KernelErrors.failure(operation + " (consumer page)", Native.getLastError(), null);
-            }
-            producer = LibC.mmap(0, pageSize + 2L * size, LibC.PROT_READ, LibC.MAP_SHARED, mapFd, pageSize);
-            if (producer == LibC.MAP_FAILED) {
-                throw KernelErrors.failure(operation + " (producer page and data)", Native.getLastError(), null);
-            }
-            waitSet = EpollSet.create("ring buffer '" + mapName + "'");
+            consumer = SharedMapping.map(what + " (consumer page)", mapFd, 0, pageSize,
+                    LibC.PROT_READ | LibC.PROT_WRITE);
+            producer = SharedMapping.map(what + " (producer page)", mapFd, pageSize, pageSize, LibC.PROT_READ);
+            data = SharedMapping.map(what + " (data)", mapFd, 2L * pageSize, 2L * size, LibC.PROT_READ);
+            waitSet = EpollSet.create(what);
             waitSet.watch(mapFd);
-            return new NativeRingBufferMemory(mapName, size, pageSize, consumer, producer, waitSet, onClose);
+            return new NativeRingBufferMemory(mapName, size, pageSize, consumer, producer, data, waitSet, onClose);
         } catch (RuntimeException e) {
             if (waitSet != null) {
                 waitSet.close();
             }
-            if (producer != LibC.MAP_FAILED) {
-                LibC.munmap(producer, pageSize + 2L * size);
+            // Nothing was handed out yet: revoking lets the kernel's ring go now, not at the next GC.
+            if (data != null) {
+                data.revoke(false);
             }
-            if (consumer != LibC.MAP_FAILED) {
-                LibC.munmap(consumer, pageSize);
+            if (producer != null) {
+                producer.revoke(false);
+            }
+            if (consumer != null) {
+                consumer.revoke(false);
             }
             throw e;
         }
@@ -130,15 +129,18 @@ final class NativeRingBufferMemory implements RingBufferMemory, NativeEventSourc
 
     @Override
     public boolean beginRead() {
-        return mapping.beginRead();
+        return mapping.tryAcquire();
     }
 
     @Override
     public void endRead() {
-        mapping.endRead();
+        mapping.release();
     }
 
-    /** Wakes waiters and waits until they have left; unmaps once no reader is inside; once only. */
+    /**
+     * Wakes waiters and waits until they have left; revokes the mappings once no drain is inside;
+     * once only. Never waits for a drain: its handler may be the one closing.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -149,9 +151,10 @@ final class NativeRingBufferMemory implements RingBufferMemory, NativeEventSourc
         onClose.accept(this);
     }
 
-    private void unmap() {
-        LibC.munmap(producerAddress, producerLength);
-        LibC.munmap(consumerAddress, pageSize);
+    private void revoke() {
+        dataPages.revoke(false);
+        producerPage.revoke(false);
+        consumerPage.revoke(false);
     }
 
     @Override

@@ -19,7 +19,7 @@ final class NativeTestRun {
                 Memory dataIn = copy(data);
                 Memory dataOut = new Memory(Math.max(1, request.dataOutCapacity()));
                 Memory contextIn = copy(context)) {
-            attr.setInt(0, program.fd());
+            attr.setInt(0, program.kernelFd());
             attr.setInt(8, data.length);
             attr.setInt(12, request.dataOutCapacity());
             attr.setLong(16, Pointer.nativeValue(dataIn));

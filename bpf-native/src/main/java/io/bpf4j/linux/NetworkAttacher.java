@@ -19,15 +19,15 @@ final class NetworkAttacher {
 
     static Attachment attach(NativeProgram program, AttachTarget target, String operation) {
         if (target instanceof AttachTarget.Xdp) {
-            return xdp(program.fd(), (AttachTarget.Xdp) target, operation);
+            return xdp(program.kernelFd(), (AttachTarget.Xdp) target, operation);
         }
         if (target instanceof AttachTarget.Tc) {
-            return TcHooks.attach(program.fd(), (AttachTarget.Tc) target, operation);
+            return TcHooks.attach(program.kernelFd(), (AttachTarget.Tc) target, operation);
         }
         if (target instanceof AttachTarget.Tcx) {
-            return tcx(program.fd(), (AttachTarget.Tcx) target, operation);
+            return tcx(program.kernelFd(), (AttachTarget.Tcx) target, operation);
         }
-        return socketFilter(program.fd(), ((AttachTarget.SocketFilter) target).socketFd(), operation);
+        return socketFilter(program.kernelFd(), ((AttachTarget.SocketFilter) target).socketFd(), operation);
     }
 
     private static Attachment xdp(int programFd, AttachTarget.Xdp xdp, String operation) {

@@ -1,20 +1,22 @@
 package io.bpf4j.linux;
 
 import io.bpf4j.spi.OwnedMapHandle;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A map whose fd this handle owns: opened from a pin or by id. Its shape (type, sizes, name) is
  * asked from the kernel. {@link #close()} closes the fd once, whichever thread calls it and however
- * often; the map itself lives on while anything else (a pin, a program, another fd) refers to it.
+ * often, after the operations in flight have ended; the map itself lives on while anything else
+ * (a pin, a program, another fd) refers to it.
  */
 final class OwnedNativeMap extends NativeMap implements OwnedMapHandle {
-    private final Lease lease;
+    private final ResourceGuard guard;
+    private final String origin;
 
-    private OwnedNativeMap(MapInfo info, Lease lease) {
-        super(lease, info.name(), info.typeId(), lease.fd, info.keySize(), info.valueSize(), info.maxEntries(),
+    private OwnedNativeMap(MapInfo info, ResourceGuard guard, int fd, String origin) {
+        super(guard, info.name(), info.typeId(), fd, info.keySize(), info.valueSize(), info.maxEntries(),
                 PossibleCpus.count());
-        this.lease = lease;
+        this.guard = guard;
+        this.origin = origin;
     }
 
     /**
@@ -31,41 +33,18 @@ final class OwnedNativeMap extends NativeMap implements OwnedMapHandle {
             LibC.close(fd);
             throw e;
         }
-        return new OwnedNativeMap(info, new Lease(fd, origin));
+        return new OwnedNativeMap(info, new ResourceGuard(origin, () -> LibC.close(fd)), fd, origin);
     }
 
+    /** Waits for operations in flight (system calls, never user code), then closes the fd. */
     @Override
     public void close() {
-        lease.close();
+        guard.close();
+        guard.awaitReleased();
     }
 
     @Override
     public String toString() {
-        return super.toString() + " from " + lease.origin + (lease.closed.get() ? " (closed)" : "");
-    }
-
-    /** The fd and whether it is closed: the {@link NativeMap.FdOwner} of an owned map. */
-    private static final class Lease implements FdOwner {
-        final int fd;
-        final String origin;
-        final AtomicBoolean closed = new AtomicBoolean();
-
-        Lease(int fd, String origin) {
-            this.fd = fd;
-            this.origin = origin;
-        }
-
-        @Override
-        public void ensureOpen() {
-            if (closed.get()) {
-                throw new IllegalStateException(origin + " is closed");
-            }
-        }
-
-        void close() {
-            if (closed.compareAndSet(false, true)) {
-                LibC.close(fd);
-            }
-        }
+        return super.toString() + " from " + origin + (guard.isClosed() ? " (closed)" : "");
     }
 }

@@ -81,6 +81,11 @@ final class ParityFixture implements AutoCloseable {
         return object;
     }
 
+    /** The fixture's ELF bytes, for tests that open it themselves. */
+    static byte[] bytes() {
+        return OBJECT.clone();
+    }
+
     KernelBackend backend() {
         return backend;
     }

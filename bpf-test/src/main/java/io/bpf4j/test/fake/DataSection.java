@@ -13,6 +13,8 @@ import java.util.Optional;
 final class DataSection implements ElementStore {
     private final String name;
     private final ByteBuffer memory;
+    /** The Open phase's copy, which {@link #load()} takes over; null until asked for. */
+    private ByteBuffer initial;
     private final boolean readOnly;
     private boolean frozen;
 
@@ -36,13 +38,23 @@ final class DataSection implements ElementStore {
         return memory.capacity();
     }
 
-    /** The writable memory, as the Open phase hands it out before load. */
-    ByteBuffer initialData() {
-        return memory.duplicate().order(ByteOrder.nativeOrder());
+    /**
+     * A writable copy of the initial contents, as the Open phase hands it out before load: the
+     * native backend's is a copy too, so a buffer kept after load does not reach the live memory.
+     */
+    synchronized ByteBuffer initialData() {
+        if (initial == null) {
+            initial = ByteBuffer.allocate(memory.capacity()).order(ByteOrder.nativeOrder());
+            initial.put(0, memory, 0, memory.capacity());
+        }
+        return initial.duplicate().order(ByteOrder.nativeOrder());
     }
 
-    /** Called at load: read-only sections can no longer be written from user space. */
-    void load() {
+    /** Called at load: takes the Open phase's copy; read-only sections can no longer be written from user space. */
+    synchronized void load() {
+        if (initial != null) {
+            memory.put(0, initial, 0, memory.capacity());
+        }
         frozen = readOnly;
     }
 

@@ -28,6 +28,13 @@ import java.util.Set;
  * An object loaded into the fake kernel. Besides the {@link LoadedObject} operations the skeleton
  * uses, a test reaches the kernel's side through it: the maps ({@link #map}), the ring buffers'
  * producer side ({@link #ring}), the data sections' shared memory ({@link #data}), the programs.
+ *
+ * <p>Lifetime as the native backend's: once {@link #close()} was called, every operation of the
+ * object, its maps and its links throws {@link IllegalStateException} naming the object and the
+ * operation, and buffers handed out before stay safe to use (the fake's memory is never freed
+ * under them: a data section kept past close reads its last contents, as on the kernel). Unlike
+ * the kernel's, the fake's fds are never reused, so an operation in flight during the close simply
+ * completes on this object.
  */
 public final class FakeLoadedObject implements LoadedObject {
     // The kinds libbpf can attach from the section name alone; the others need explicit attach calls.
@@ -51,11 +58,14 @@ public final class FakeLoadedObject implements LoadedObject {
     private final Map<String, FakeProgram> programs = new LinkedHashMap<>();
     private final List<FakeLink> links = new ArrayList<>();
     private final List<AutoCloseable> mappings = new ArrayList<>();
+    private final String pinRoot;
     private volatile boolean closed;
 
-    FakeLoadedObject(FakeKernel kernel, ObjectSpec spec, Map<String, DataSection> sections, Set<String> notLoaded) {
+    FakeLoadedObject(FakeKernel kernel, ObjectSpec spec, Map<String, DataSection> sections, Set<String> notLoaded,
+            String pinRoot) {
         this.kernel = kernel;
         this.name = spec.name();
+        this.pinRoot = pinRoot;
         this.sections = Map.copyOf(sections);
         for (MapSpec map : spec.maps()) {
             maps.put(map.name(), createMap(map));
@@ -127,9 +137,17 @@ public final class FakeLoadedObject implements LoadedObject {
         return closed;
     }
 
+    /**
+     * The pin root set in the Open phase ({@link io.bpf4j.spi.OpenObject#setPinRoot}), if any. The
+     * fake has no BPF file system: it records the directory and pins nothing.
+     */
+    public Optional<String> pinRoot() {
+        return Optional.ofNullable(pinRoot);
+    }
+
     @Override
     public FakeMap map(String mapName) {
-        ensureOpen();
+        ensureOpen("finding map '" + mapName + "'");
         FakeMap map = maps.get(mapName);
         if (map == null) {
             throw new BpfException("finding map '" + mapName + "'", 0,
@@ -160,7 +178,7 @@ public final class FakeLoadedObject implements LoadedObject {
 
     @Override
     public FakeProgram program(String programName) {
-        ensureOpen();
+        ensureOpen("finding program '" + programName + "'");
         FakeProgram program = programs.get(programName);
         if (program == null) {
             throw new BpfException("finding program '" + programName + "'", 0,
@@ -175,7 +193,7 @@ public final class FakeLoadedObject implements LoadedObject {
      */
     @Override
     public ByteBuffer data(String sectionName) {
-        ensureOpen();
+        ensureOpen("reading data section '" + sectionName + "'");
         DataSection section = sections.get(sectionName);
         if (section == null) {
             throw new BpfException("finding data section '" + sectionName + "'", 0,
@@ -304,9 +322,10 @@ public final class FakeLoadedObject implements LoadedObject {
         }
     }
 
-    void ensureOpen() {
+    /** Throws, as the native backend does, naming the operation refused. */
+    void ensureOpen(String operation) {
         if (closed) {
-            throw new IllegalStateException("object '" + name + "' is closed");
+            throw new IllegalStateException(operation + ": object '" + name + "' is closed");
         }
     }
 
@@ -324,7 +343,7 @@ public final class FakeLoadedObject implements LoadedObject {
         }
         openMappings.forEach(FakeLoadedObject::closeMapping);
         openLinks.forEach(FakeLink::close);
-        maps.values().forEach(map -> kernel.fds().release(map.fd()));
+        maps.values().forEach(map -> kernel.fds().release(map.kernelFd()));
         programs.values().forEach(program -> kernel.fds().release(program.fd()));
         kernel.unloaded(this);
     }

@@ -84,6 +84,12 @@ public final class FakeMap implements MapHandle {
     /** The map's (fake) file descriptor, valid while its object is open. */
     @Override
     public int fd() {
+        owner.ensureOpen("reading the fd of map '" + name + "'");
+        return fd;
+    }
+
+    /** The fd whether open or not, for the fake kernel's own bookkeeping. */
+    int kernelFd() {
         return fd;
     }
 
@@ -288,8 +294,9 @@ public final class FakeMap implements MapHandle {
     }
 
     private String operation(String command) {
-        owner.ensureOpen();
-        return "bpf(" + command + ") on map '" + name + "'";
+        String operation = "bpf(" + command + ") on map '" + name + "'";
+        owner.ensureOpen(operation);
+        return operation;
     }
 
     /** The key's bytes; {@link MapBuffers#key} has checked it. */

@@ -13,12 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** An object opened in the fake kernel: its data sections hold the ELF's initial values until load. */
+/**
+ * An object opened in the fake kernel: its data sections hold the ELF's initial values until load.
+ * As on the native backend, {@link #initialData} is a copy the load takes over: a buffer kept
+ * after load or close no longer reaches the object, and every method throws
+ * {@link IllegalStateException} naming the operation once the object was loaded or closed.
+ */
 final class FakeOpenObject implements OpenObject {
     private final FakeKernel kernel;
     private final ObjectSpec spec;
     private final Map<String, DataSection> sections = new LinkedHashMap<>();
     private final Set<String> notLoaded = new HashSet<>();
+    private String pinRoot;
     private boolean done;
 
     FakeOpenObject(FakeKernel kernel, ObjectSpec spec, ElfFile elf) {
@@ -36,7 +42,7 @@ final class FakeOpenObject implements OpenObject {
 
     @Override
     public synchronized ByteBuffer initialData(String sectionName) {
-        checkOpen();
+        checkOpen("reading the initial data of section '" + sectionName + "'");
         DataSection section = sections.get(sectionName);
         if (section == null) {
             throw new BpfException("finding data section '" + sectionName + "'", 0,
@@ -47,7 +53,7 @@ final class FakeOpenObject implements OpenObject {
 
     @Override
     public synchronized void setAutoload(String programName, boolean autoload) {
-        checkOpen();
+        checkOpen("setting autoload of program '" + programName + "'");
         if (spec.program(programName).isEmpty()) {
             throw new BpfException("setting autoload of program '" + programName + "'", 0,
                     "object '" + spec.name() + "' has no such program");
@@ -59,9 +65,24 @@ final class FakeOpenObject implements OpenObject {
         }
     }
 
+    /**
+     * Records the directory, which {@link FakeLoadedObject#pinRoot()} reports after load: the fake
+     * has no BPF file system, so no map is pinned (nor shared through a pin).
+     */
+    @Override
+    public synchronized void setPinRoot(String directory) {
+        java.util.Objects.requireNonNull(directory, "directory");
+        String operation = "setting the pin root of object '" + spec.name() + "' to " + directory;
+        if (!directory.startsWith("/")) {
+            throw new IllegalArgumentException(operation + ": the directory must be an absolute path");
+        }
+        checkOpen(operation);
+        pinRoot = directory;
+    }
+
     @Override
     public synchronized LoadedObject load() {
-        checkOpen();
+        checkOpen("loading object '" + spec.name() + "'");
         kernel.faults().check(FaultPoint.LOAD_OBJECT, spec.name(), "loading object '" + spec.name() + "'");
         for (ProgramSpec program : spec.programs()) {
             if (!notLoaded.contains(program.name())) {
@@ -71,12 +92,12 @@ final class FakeOpenObject implements OpenObject {
         done = true;
         kernel.resources().closed(this);
         sections.values().forEach(DataSection::load);
-        return new FakeLoadedObject(kernel, spec, sections, notLoaded);
+        return new FakeLoadedObject(kernel, spec, sections, notLoaded, pinRoot);
     }
 
-    private void checkOpen() {
+    private void checkOpen(String operation) {
         if (done) {
-            throw new IllegalStateException("object '" + spec.name() + "' was loaded or closed");
+            throw new IllegalStateException(operation + ": object '" + spec.name() + "' was loaded or closed");
         }
     }
 
