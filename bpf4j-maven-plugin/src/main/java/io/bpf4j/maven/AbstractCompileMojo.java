@@ -214,7 +214,7 @@ abstract class AbstractCompileMojo extends AbstractMojo {
     }
 
     /**
-     * Logs clang's messages about one program at their severity, as {@code FILE:LINE:COLUMN: message};
+     * Logs clang's messages about one program at their severity, as {@code FILE:LINE:COLUMN: error: message};
      * escaped, since a source line can hold anything.
      *
      * @return the errors, one line each
@@ -223,8 +223,7 @@ abstract class AbstractCompileMojo extends AbstractMojo {
         List<String> errors = new ArrayList<>();
         List<Diagnostic> diagnostics = Diagnostic.parse(run.output());
         for (Diagnostic diagnostic : diagnostics) {
-            String line = api.escape(diagnostic.location() + ": " + diagnostic.message())
-                    + hint(diagnostic.message());
+            String line = api.escape(diagnostic.text()) + hint(diagnostic.message());
             switch (diagnostic.severity()) {
                 case ERROR -> {
                     getLog().error(line);

@@ -11,14 +11,16 @@ import java.util.regex.Pattern;
  * {@code note}, {@code fatal error}), with the lines clang prints under it (the source line and
  * the caret).
  *
- * @param severity the kind, as clang names it
+ * @param severity how Maven logs it
+ * @param label the kind as clang names it ({@code error}, {@code fatal error}, {@code warning}, ...)
  * @param file the file, as clang printed it
  * @param line the line, 1-based
  * @param column the column, 1-based
  * @param message the text after the severity
  * @param context the lines that follow until the next message
  */
-record Diagnostic(Severity severity, String file, int line, int column, String message, List<String> context) {
+record Diagnostic(Severity severity, String label, String file, int line, int column, String message,
+        List<String> context) {
     /** How bad a message is, and so how Maven logs it. */
     enum Severity {
         ERROR, WARNING, NOTE;
@@ -39,9 +41,9 @@ record Diagnostic(Severity severity, String file, int line, int column, String m
         context = List.copyOf(context);
     }
 
-    /** {@code FILE:LINE:COLUMN: MESSAGE}, the form IDEs and terminals link to the source. */
-    String location() {
-        return file + ":" + line + ":" + column;
+    /** {@code FILE:LINE:COLUMN: error: MESSAGE}, clang's own form, which IDEs and terminals link to the source. */
+    String text() {
+        return file + ":" + line + ":" + column + ": " + label + ": " + message;
     }
 
     /**
@@ -83,7 +85,7 @@ record Diagnostic(Severity severity, String file, int line, int column, String m
             return Optional.empty();
         }
         try {
-            return Optional.of(new Diagnostic(Severity.of(m.group(4)), m.group(1), Integer.parseInt(m.group(2)),
+            return Optional.of(new Diagnostic(Severity.of(m.group(4)), m.group(4), m.group(1), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)), m.group(5), List.of()));
         } catch (NumberFormatException e) {
             return Optional.empty(); // a line number beyond int is no clang message
@@ -91,6 +93,6 @@ record Diagnostic(Severity severity, String file, int line, int column, String m
     }
 
     private Diagnostic with(List<String> lines) {
-        return new Diagnostic(severity, file, line, column, message, lines);
+        return new Diagnostic(severity, label, file, line, column, message, lines);
     }
 }
