@@ -175,7 +175,12 @@ abstract class AbstractCompileMojo extends AbstractMojo {
         Optional<Path> multiarch = arch.multiarch().map(triplet -> Path.of("/usr/include", triplet))
                 .filter(Files::isDirectory);
         multiarch.ifPresent(dirs::add);
-        return compiler.command(arch.name(), dirs, compilerArgs);
+        List<String> command = new ArrayList<>(compiler.command(arch.name(), dirs, List.of()));
+        // The objects' debug info and BTF line info name the sources relative to the project, so the
+        // same sources give the same bytes wherever the project is (reproducible jars).
+        command.add("-ffile-prefix-map=" + project.getBasedir().toPath().toAbsolutePath().normalize() + "/=");
+        command.addAll(compilerArgs);
+        return command;
     }
 
     private void report(Toolchain api, Clang compiler, BpfCompiler.Request request, BpfCompiler.Result result)
