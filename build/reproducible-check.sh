@@ -28,6 +28,7 @@ if diff -q "$work/build-1.sha256" "$work/build-2.sha256" > /dev/null; then
   echo "reproducible-check: $jars jars, all identical in both builds"
   exit 0
 fi
-diff "$work/build-1.sha256" "$work/build-2.sha256" | sed -n 's/^> [0-9a-f]* */differs: /p' >&2
-echo "reproducible-check: $jars jars, $(diff "$work/build-1.sha256" "$work/build-2.sha256" | grep -c '^>') differ" >&2
+differing=$(diff "$work/build-1.sha256" "$work/build-2.sha256" | sed -n 's/^> [0-9a-f]* */differs: /p' || true)
+echo "$differing" >&2
+echo "reproducible-check: $jars jars, $(echo "$differing" | wc -l) differ" >&2
 exit 1

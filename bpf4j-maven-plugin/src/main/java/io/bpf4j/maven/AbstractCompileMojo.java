@@ -176,9 +176,11 @@ abstract class AbstractCompileMojo extends AbstractMojo {
                 .filter(Files::isDirectory);
         multiarch.ifPresent(dirs::add);
         List<String> command = new ArrayList<>(compiler.command(arch.name(), dirs, List.of()));
-        // The objects' debug info and BTF line info name the sources relative to the project, so the
-        // same sources give the same bytes wherever the project is (reproducible jars).
-        command.add("-ffile-prefix-map=" + project.getBasedir().toPath().toAbsolutePath().normalize() + "/=");
+        // The objects' debug info and BTF line info name the sources relative to the project, and the
+        // compilation directory is '.', so the same sources give the same bytes wherever the project
+        // is and wherever Maven was started (reproducible jars).
+        command.add("-ffile-prefix-map=" + project.getBasedir().toPath().toAbsolutePath().normalize() + "=.");
+        command.add("-fdebug-compilation-dir=.");
         command.addAll(compilerArgs);
         return command;
     }
