@@ -250,7 +250,8 @@ abstract class AbstractCompileMojo extends AbstractMojo {
         if (!run.succeeded() && errors.isEmpty()) {
             // No message in clang's format (clang itself failed, or was killed): show all of it.
             String source = request.sourceRoot().resolve(run.source()).toString();
-            String what = run.status() < 0 ? "exited 0 without writing the object" : "failed with status " + run.status();
+            String what = run.status() < 0 ? "exited 0 without writing the object"
+                    : "failed with status " + run.status();
             String line = api.escape(source + ": clang " + what);
             getLog().error(line);
             run.output().lines().forEach(l -> getLog().error(api.escape(l)));

@@ -150,7 +150,8 @@ final class BpfCompiler {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
-            throw new IllegalStateException("compiling a BPF program failed unexpectedly: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("compiling a BPF program failed unexpectedly: " + e.getCause(),
+                    e.getCause());
         }
     }
 

@@ -105,7 +105,8 @@ record Clang(Path executable, String version, int major) {
             }
             status = process.exitValue();
         } catch (IOException e) {
-            throw new ClangException("bpf4j: cannot run " + executable + origin + ": " + e.getMessage() + "; " + INSTALL);
+            throw new ClangException("bpf4j: cannot run " + executable + origin + ": " + e.getMessage() + "; "
+                    + INSTALL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClangException("bpf4j: interrupted while asking " + executable + " for its version");

@@ -66,7 +66,8 @@ record Diagnostic(Severity severity, String label, String file, int line, int co
                 current = header.get();
                 context = new ArrayList<>(inclusions);
                 inclusions.clear();
-            } else if (line.startsWith("In file included from ") || !inclusions.isEmpty() && line.matches("\\s+from .*")) {
+            } else if (line.startsWith("In file included from ")
+                    || !inclusions.isEmpty() && line.matches("\\s+from .*")) {
                 inclusions.add(line);
             } else if (current != null && !line.matches("\\d+ (errors?|warnings?)( and \\d+ (errors?|warnings?))?"
                     + " generated\\.") && !line.isBlank()) {
@@ -85,7 +86,8 @@ record Diagnostic(Severity severity, String label, String file, int line, int co
             return Optional.empty();
         }
         try {
-            return Optional.of(new Diagnostic(Severity.of(m.group(4)), m.group(4), m.group(1), Integer.parseInt(m.group(2)),
+            return Optional.of(new Diagnostic(Severity.of(m.group(4)), m.group(4), m.group(1),
+                    Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)), m.group(5), List.of()));
         } catch (NumberFormatException e) {
             return Optional.empty(); // a line number beyond int is no clang message

@@ -125,7 +125,8 @@ class BpfCompilerTest {
         assertThat(failure.source()).isEqualTo("p/bad.bpf.c");
         assertThat(failure.status()).isNotZero();
         assertThat(Diagnostic.parse(failure.output())).extracting(Diagnostic::text)
-                .containsExactly(sources.resolve("p/bad.bpf.c") + ":1:11: error: use of undeclared identifier 'missing'");
+                .containsExactly(sources.resolve("p/bad.bpf.c")
+                        + ":1:11: error: use of undeclared identifier 'missing'");
         assertThat(dir.resolve("classes/p/bad.bpf.o")).doesNotExist();
         assertThat(dir.resolve("classes/p/bad.bpf.o.tmp")).doesNotExist();
         assertThat(run().compiled()).as("a failed program is tried again").isEmpty();

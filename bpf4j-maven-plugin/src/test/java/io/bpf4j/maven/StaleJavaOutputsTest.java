@@ -22,7 +22,8 @@ class StaleJavaOutputsTest {
         Path generated = Files.createDirectories(target.resolve("generated-sources/annotations/com/example"));
         Files.writeString(generated.resolve("HelloSkel.java"), "class HelloSkel {}");
 
-        int removed = StaleJavaOutputs.remove(target.resolve("classes"), target.resolve("generated-sources/annotations"));
+        int removed = StaleJavaOutputs.remove(target.resolve("classes"),
+                target.resolve("generated-sources/annotations"));
 
         assertThat(removed).isEqualTo(2);
         assertThat(classes).isDirectoryContaining("glob:**/hello.bpf.o").isDirectoryContaining("glob:**/app.properties")

@@ -54,7 +54,8 @@ class VmlinuxHeaderFileTest {
             assertThat(header).hasContent("/* 1: 100 bytes of BTF */");
             Files.setLastModifiedTime(header, FileTime.fromMillis(1_000_000));
 
-            assertThat(VmlinuxHeaderFile.ensure(btf, include, api, "0.1")).isEqualTo(VmlinuxHeaderFile.Outcome.UP_TO_DATE);
+            assertThat(VmlinuxHeaderFile.ensure(btf, include, api, "0.1"))
+                    .isEqualTo(VmlinuxHeaderFile.Outcome.UP_TO_DATE);
             assertThat(Files.getLastModifiedTime(header).toMillis()).as("not rewritten").isEqualTo(1_000_000);
             assertThat(include).isDirectoryNotContaining("glob:**.tmp");
         }
@@ -83,7 +84,8 @@ class VmlinuxHeaderFileTest {
             assertThat(VmlinuxHeaderFile.ensure(btf, include, second, "0.1"))
                     .as("same version, other classes").isEqualTo(VmlinuxHeaderFile.Outcome.WRITTEN);
             assertThat(include.resolve("vmlinux.h")).hasContent("/* 2: 100 bytes of BTF */");
-            assertThat(VmlinuxHeaderFile.ensure(btf, include, second, "0.2")).isEqualTo(VmlinuxHeaderFile.Outcome.WRITTEN);
+            assertThat(VmlinuxHeaderFile.ensure(btf, include, second, "0.2"))
+                    .isEqualTo(VmlinuxHeaderFile.Outcome.WRITTEN);
         }
     }
 
