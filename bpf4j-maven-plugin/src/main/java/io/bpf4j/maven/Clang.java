@@ -37,7 +37,7 @@ record Clang(Path executable, String version, int major) {
     /** Tried in this order when nothing names a compiler. */
     static final List<String> DEFAULT_NAMES = List.of("clang-19", "clang");
 
-    private static final String INSTALL = "install it with: apt-get install clang-19 (Debian 12, Ubuntu 24.04),"
+    private static final String INSTALL = "install it with: apt-get install clang-19 (Debian 12),"
             + " dnf install clang (Fedora), or name a clang " + MINIMUM_MAJOR + " or newer with -Dbpf4j.clang=PATH"
             + " (the plugin's <clang>) or " + ENVIRONMENT;
 

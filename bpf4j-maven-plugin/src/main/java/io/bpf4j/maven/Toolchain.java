@@ -87,8 +87,8 @@ final class Toolchain implements AutoCloseable {
             results = system.resolveDependencies(session, new DependencyRequest(collect, runtime)).getArtifactResults();
         } catch (DependencyResolutionException e) {
             throw new MojoExecutionException("bpf4j: cannot resolve " + root + ", which this goal runs: "
-                    + e.getMessage() + " (in this repository's own build, run it with -am so the module is built"
-                    + " in the same reactor)", e);
+                    + e.getMessage() + " (building bpf4j itself? add -am, so that " + artifactId
+                    + " is built in the same reactor)", e);
         }
         Map<String, Path> files = new TreeMap<>();
         for (ArtifactResult result : results) {

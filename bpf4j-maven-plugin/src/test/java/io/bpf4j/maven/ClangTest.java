@@ -61,7 +61,7 @@ class ClangTest {
         assertThatThrownBy(() -> Clang.find(null, path()))
                 .isInstanceOf(Clang.ClangException.class)
                 .hasMessage("bpf4j: clang is needed to compile BPF C, and clang-19 and clang are not on the PATH;"
-                        + " install it with: apt-get install clang-19 (Debian 12, Ubuntu 24.04), dnf install clang"
+                        + " install it with: apt-get install clang-19 (Debian 12), dnf install clang"
                         + " (Fedora), or name a clang 10 or newer with -Dbpf4j.clang=PATH (the plugin's <clang>)"
                         + " or BPF4J_CLANG");
     }
