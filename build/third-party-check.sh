@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the skeleton generator against real third-party CO-RE objects: the BPF objects that
 # `bpftool gen skeleton` embedded in the binaries of Debian's libbpf-tools package. Each object is
-# cut out of its binary (io.bpf4j.processor.cli.ExtractCommand), then `bpf4j gen --check` writes its
+# cut out of its binary (`bpf4j extract`, io.bpf4j.processor.cli.ExtractCommand), then `bpf4j gen --check` writes its
 # skeleton and compiles it against bpf-api alone. Prints one line per object and a summary.
 # Not part of `mvn verify` (it needs the package and takes about a minute).
 #
@@ -23,13 +23,13 @@ fi
 rm -rf "$work"
 mkdir -p "$work/objects"
 
-# Builds the generator when stale (its help goes to the log); its class path is then in bpf-processor/target.
+# Builds the generator when stale (its help goes to the log): bpf-processor's executable jar.
 "$root/bpf4j" gen --help 2> "$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
-classpath="$root/bpf-processor/target/classes:$(cat "$root/bpf-processor/target/generator-classpath.txt")"
+jar=$(compgen -G "$root/bpf-processor/target/bpf-processor-*-cli.jar" | head -n 1)
 
 # The tools' binaries; several names are links to one binary (ext4dist -> fsdist), count each once.
 mapfile -t binaries < <(dpkg -L libbpf-tools | grep '^/usr/sbin/.' | xargs -r readlink -f | sort -u)
-java -cp "$classpath" io.bpf4j.processor.cli.ExtractCommand "$work/objects" "${binaries[@]}" \
+java -jar "$jar" extract "$work/objects" "${binaries[@]}" \
   2> "$work/extract.log" || { cat "$work/extract.log" >&2; exit 1; }
 
 # Every object as it is: a ring buffer whose record type nothing binds (mountsnoop and oomkill build

@@ -203,7 +203,7 @@ class CHeaderWriterTest {
                 asserts.size(), output).isZero();
     }
 
-    /** clang-19 or clang from PATH, as build/bpf-compile.sh picks it; skips the test without one. */
+    /** clang-19 or clang from PATH, as the bpf4j Maven plugin picks it without configuration; skips the test without one. */
     private static Path clang() {
         Optional<Path> found = Stream.of("clang-19", "clang")
                 .flatMap(name -> Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))

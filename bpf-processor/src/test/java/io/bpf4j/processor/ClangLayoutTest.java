@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClangLayoutTest {
     private static final String CLANG = "clang-19";
     private static final Path ZOO_HEADER_DIR = Path.of("src/test/bpf/p");
-    /** Where the build wrote vmlinux.h (build/vmlinux-h.sh, run by bpf-compile.sh). */
-    private static final Path VMLINUX_DIR = Path.of("target/bpf-include");
+    /** Where the build wrote vmlinux.h (bpf4j-maven-plugin's default headerDirectory). */
+    private static final Path VMLINUX_DIR = Path.of("target/bpf4j/include");
 
     private static Map<String, RecordModel> roots;
 
