@@ -14,14 +14,50 @@ import java.util.Set;
  * {@code __attribute__((packed))}.
  */
 final class CDeclarations {
+    /**
+     * How many times the BTF's members, enumerators, parameters and types the declarations may
+     * write in all. An anonymous type is written inline at each use, and BTF may share one (dedup
+     * merges identical ones), so nested shared anonymous types would repeat exponentially. The
+     * running kernel's header writes 116,019 against the 296,065 of its BTF: 0.4 times.
+     */
+    static final long INLINE_BUDGET_FACTOR = 8;
+    private static final long INLINE_BUDGET_SLACK = 1 << 16;
     private static final long BPF_POINTER_BITS = 64;
 
     private final Btf btf;
     private final CNames names;
+    private long membersLeft;
 
     CDeclarations(Btf btf, CNames names) {
         this.btf = btf;
         this.names = names;
+        long parts = 0;
+        for (BtfType type : btf.types()) {
+            parts += 1 + parts(type);
+        }
+        this.membersLeft = INLINE_BUDGET_FACTOR * parts + INLINE_BUDGET_SLACK;
+    }
+
+    private static int parts(BtfType type) {
+        if (type instanceof BtfType.Composite composite) {
+            return composite.members().size();
+        } else if (type instanceof BtfType.Enum enumeration) {
+            return enumeration.values().size();
+        } else if (type instanceof BtfType.FuncProto proto) {
+            return proto.params().size();
+        }
+        return 0;
+    }
+
+    /** Counts {@code count} more members, enumerators or parameters written for type {@code id}. */
+    private void spend(int id, int count) {
+        membersLeft -= count;
+        if (membersLeft < 0) {
+            throw new IllegalArgumentException("BTF type " + btf.type(id).describe() + ": its C declaration"
+                    + " would bring the header past " + INLINE_BUDGET_FACTOR + " times the members and types of"
+                    + " the BTF: anonymous types are nested and shared so that writing each use inline multiplies"
+                    + " them");
+        }
     }
 
     /**
@@ -88,6 +124,7 @@ final class CDeclarations {
             return text.toString();
         }
         text.append(" {");
+        spend(id, enumeration.values().size());
         for (BtfType.EnumValue value : enumeration.values()) {
             text.append('\n').append(indent(level + 1)).append(names.enumerator(value.name()))
                     .append(" = ").append(CEnumValues.literal(enumeration, value.value())).append(',');
@@ -105,6 +142,7 @@ final class CDeclarations {
             text.append(' ').append(names.tag(id));
         }
         text.append(" {");
+        spend(id, 1 + composite.members().size());
         String memberIndent = "\n" + indent(level + 1);
         long position = 0; // bit offset where the compiler would place the next member
         long end = 0; // the end of the furthest member, for the size
@@ -199,6 +237,7 @@ final class CDeclarations {
     }
 
     private String parameters(BtfType.FuncProto proto, int level) {
+        spend(proto.id(), 1 + proto.params().size());
         if (proto.params().isEmpty()) {
             return "void";
         }

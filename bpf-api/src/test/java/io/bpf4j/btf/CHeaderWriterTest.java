@@ -110,6 +110,52 @@ class CHeaderWriterTest {
     }
 
     @Test
+    void writesTypesNestedAsDeepAsTheReaderAcceptsOnADefaultStack() throws Exception {
+        // struct deep { struct { struct { ... int (*(*m)(int (*)(...)))...; } m; } m; }: anonymous
+        // structs, then prototypes taking pointers to prototypes, MAX_DEPTH types in all.
+        BtfBlob blob = new BtfBlob();
+        int m = blob.string("m");
+        int structs = Btf.MAX_DEPTH / 2;
+        blob.type(blob.string("deep"), BtfKind.STRUCT, 1, false, 8, m, 2, 0); // [1]
+        for (int id = 2; id < structs; id++) {
+            blob.type(0, BtfKind.STRUCT, 1, false, 8, m, id + 1, 0);
+        }
+        for (int id = structs; id < Btf.MAX_DEPTH - 1; id += 2) {
+            blob.type(0, BtfKind.PTR, 0, false, id + 1);
+            blob.type(0, BtfKind.FUNC_PROTO, 1, false, Btf.MAX_DEPTH, 0, id + 2);
+        }
+        blob.int32("int");
+        Btf btf = Btf.parse(blob.build());
+        // The JVM's default thread stack on Linux: what javac's and a build tool's threads get.
+        String[] written = new String[1];
+        Throwable[] failed = new Throwable[1];
+        Thread thread = new Thread(null, () -> written[0] = new CHeaderWriter(btf).header(), "default-stack", 1 << 20);
+        thread.setUncaughtExceptionHandler((t, e) -> failed[0] = e);
+        thread.start();
+        thread.join();
+        assertThat(failed[0]).as("what the writer threw").isNull();
+        assertThat(written[0]).contains("struct deep {\n\tstruct {\n\t\tstruct {")
+                .contains("int (*m)(int (*)(int (*)(int (*)(");
+    }
+
+    @Test
+    void refusesSharedAnonymousTypesWhoseInlineDefinitionsWouldMultiply() throws BtfFormatException {
+        // Each anonymous struct holds two of the one before: written inline, 2^40 copies of the first.
+        BtfBlob blob = new BtfBlob().int32("int");
+        int a = blob.string("a");
+        int b = blob.string("b");
+        for (int id = 2; id <= 41; id++) {
+            blob.type(0, BtfKind.STRUCT, 2, false, 8, a, id - 1, 0, b, id - 1, 0);
+        }
+        blob.type(blob.string("top"), BtfKind.STRUCT, 1, false, 8, a, 41, 0);
+        Btf btf = Btf.parse(blob.build());
+        assertThatThrownBy(() -> new CHeaderWriter(btf).header())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("its C declaration would bring the header past 8 times the members and types"
+                        + " of the BTF: anonymous types are nested and shared");
+    }
+
+    @Test
     void writesTheSameHeaderEveryTime() {
         assertThat(new CHeaderWriter(BtfTest.parse(CTYPES)).header()).isEqualTo(header);
     }
