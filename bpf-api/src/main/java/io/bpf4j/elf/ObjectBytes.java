@@ -1,6 +1,5 @@
 package io.bpf4j.elf;
 
-import io.bpf4j.text.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -17,7 +16,8 @@ import java.util.Objects;
  * against {@link ElfFile#MAX_OBJECT_SIZE}, then its ELF header, from the first
  * {@value #HEADER_SIZE} bytes. A file that is too large, or is not a BPF object, is rejected after
  * reading at most its header, however large it is, so a mistyped path (a disk image, a core dump)
- * costs neither time nor memory.
+ * costs neither time nor memory. Messages say what is wrong, such as {@code 3221225472 bytes
+ * (3 GiB), more than the 64 MiB (67108864 bytes) a BPF object may have}; the caller names the file.
  */
 public final class ObjectBytes {
     /** The bytes read to judge a file before reading it whole: the ELF64 header. */
@@ -29,33 +29,32 @@ public final class ObjectBytes {
     /**
      * Checks {@code file}'s size and header without reading the rest of it.
      *
-     * @throws ElfFormatException naming the file when it is larger than
-     *     {@link ElfFile#MAX_OBJECT_SIZE} or does not start with the header of a little-endian
-     *     ELF64 BPF relocatable object
+     * @throws ElfFormatException when the file is larger than {@link ElfFile#MAX_OBJECT_SIZE} or does
+     *     not start with the header of a little-endian ELF64 BPF relocatable object
      * @throws IOException when the file cannot be opened or read
      */
     public static void check(Path file) throws IOException, ElfFormatException {
         Objects.requireNonNull(file, "file");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            checkStart(channel, file);
+            checkStart(channel);
         }
     }
 
     /**
      * The whole of {@code file}, after {@link #check(Path)}'s checks.
      *
-     * @throws ElfFormatException naming the file when it is too large or not a BPF object
+     * @throws ElfFormatException when the file is too large or not a BPF object
      * @throws IOException when the file cannot be opened or read
      */
     public static byte[] read(Path file) throws IOException, ElfFormatException {
         Objects.requireNonNull(file, "file");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = checkStart(channel, file);
+            long size = checkStart(channel);
             byte[] bytes = new byte[(int) size]; // at most MAX_OBJECT_SIZE: checked
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer, buffer.position()) < 0) {
-                    throw new IOException(describe(file) + ": the file shrank to " + buffer.position()
+                    throw new IOException(file + ": the file shrank to " + buffer.position()
                             + " bytes while it was read (it had " + size + ")");
                 }
             }
@@ -68,19 +67,17 @@ public final class ObjectBytes {
      * no more than {@link ElfFile#MAX_OBJECT_SIZE}: for objects that have no file of their own,
      * such as class-path resources in a jar. Stops reading as soon as either check fails.
      *
-     * @param name what the stream is, for messages (a resource name or URI)
-     * @throws ElfFormatException naming {@code name} when the stream is too long or not a BPF object
+     * @throws ElfFormatException when the stream is too long or not a BPF object
      * @throws IOException when the stream fails
      */
-    public static byte[] read(InputStream in, String name) throws IOException, ElfFormatException {
+    public static byte[] read(InputStream in) throws IOException, ElfFormatException {
         Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(name, "name");
         byte[] header = in.readNBytes(HEADER_SIZE);
-        checkHeader(header, header.length, name);
+        checkHeader(header, header.length);
         // One byte more than the limit tells "too large" from "exactly at the limit".
         byte[] rest = in.readNBytes((int) (ElfFile.MAX_OBJECT_SIZE - HEADER_SIZE + 1));
         if (HEADER_SIZE + (long) rest.length > ElfFile.MAX_OBJECT_SIZE) {
-            throw new ElfFormatException(Printable.escape(name) + ": more than " + sizeLimit());
+            throw new ElfFormatException("more than " + sizeLimit());
         }
         byte[] bytes = Arrays.copyOf(header, HEADER_SIZE + rest.length);
         System.arraycopy(rest, 0, bytes, HEADER_SIZE, rest.length);
@@ -88,11 +85,10 @@ public final class ObjectBytes {
     }
 
     /** Checks the size and the header of the open {@code file}; returns its size. */
-    private static long checkStart(FileChannel channel, Path file) throws IOException, ElfFormatException {
+    private static long checkStart(FileChannel channel) throws IOException, ElfFormatException {
         long size = channel.size();
         if (size > ElfFile.MAX_OBJECT_SIZE) {
-            throw new ElfFormatException(describe(file) + ": " + size + " bytes (" + humanSize(size)
-                    + "), more than " + sizeLimit());
+            throw new ElfFormatException(size + " bytes (" + humanSize(size) + "), more than " + sizeLimit());
         }
         ByteBuffer header = ByteBuffer.allocate((int) Math.min(size, HEADER_SIZE));
         // A read may return fewer bytes than asked for: read until the header is complete.
@@ -101,20 +97,12 @@ public final class ObjectBytes {
                 break;
             }
         }
-        checkHeader(header.array(), header.position(), describe(file));
+        checkHeader(header.array(), header.position());
         return size;
     }
 
-    private static void checkHeader(byte[] header, int length, String name) throws ElfFormatException {
-        try {
-            ElfHeader.checkIdentity(ByteBuffer.wrap(header, 0, length).slice().order(ByteOrder.LITTLE_ENDIAN));
-        } catch (ElfFormatException e) {
-            throw new ElfFormatException(Printable.escape(name) + ": " + e.getMessage());
-        }
-    }
-
-    private static String describe(Path file) {
-        return Printable.escape(file.toString());
+    private static void checkHeader(byte[] header, int length) throws ElfFormatException {
+        ElfHeader.checkIdentity(ByteBuffer.wrap(header, 0, length).slice().order(ByteOrder.LITTLE_ENDIAN));
     }
 
     private static String sizeLimit() {

@@ -36,15 +36,14 @@ class ObjectBytesTest {
         Path file = Files.write(dir.resolve("fixture.bpf.o"), FIXTURE);
         assertThat(ObjectBytes.read(file)).isEqualTo(FIXTURE);
         ObjectBytes.check(file);
-        assertThat(ObjectBytes.read(new ByteArrayInputStream(FIXTURE), "fixture")).isEqualTo(FIXTURE);
+        assertThat(ObjectBytes.read(new ByteArrayInputStream(FIXTURE))).isEqualTo(FIXTURE);
     }
 
     @Test
     void rejectsAFileOverTheLimitNamingItsSizeAndTheLimitWithoutReadingIt() throws Exception {
         // A valid BPF header, then 3 GiB of holes: only the size can tell it is not an object.
         Path file = sparse("huge.bpf.o", THREE_GIB, Arrays.copyOf(FIXTURE, 64));
-        String expected = file + ": 3221225472 bytes (3 GiB), more than the 64 MiB (67108864 bytes) a BPF object"
-                + " may have";
+        String expected = "3221225472 bytes (3 GiB), more than the 64 MiB (67108864 bytes) a BPF object may have";
         long before = threads.getCurrentThreadAllocatedBytes();
         assertThatThrownBy(() -> ObjectBytes.read(file)).isInstanceOf(ElfFormatException.class).hasMessage(expected);
         assertThatThrownBy(() -> ObjectBytes.check(file)).isInstanceOf(ElfFormatException.class).hasMessage(expected);
@@ -58,10 +57,9 @@ class ObjectBytesTest {
         Path script = sparse("script.bpf.o", 60L << 20, "#!/bin/sh\n".getBytes());
         long before = threads.getCurrentThreadAllocatedBytes();
         assertThatThrownBy(() -> ObjectBytes.read(huge)).isInstanceOf(ElfFormatException.class)
-                .hasMessage(huge + ": 1500000000 bytes (1.4 GiB), more than the 64 MiB (67108864 bytes) a BPF object"
-                        + " may have");
+                .hasMessage("1500000000 bytes (1.4 GiB), more than the 64 MiB (67108864 bytes) a BPF object may have");
         assertThatThrownBy(() -> ObjectBytes.read(script)).isInstanceOf(ElfFormatException.class)
-                .hasMessage(script + ": not an ELF file: the first 4 bytes are not \\x7fELF");
+                .hasMessage("not an ELF file: the first 4 bytes are not \\x7fELF");
         assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated").isLessThan(1 << 20);
 
         byte[] x86 = Arrays.copyOf(FIXTURE, 64);
@@ -69,25 +67,24 @@ class ObjectBytesTest {
         x86[19] = 0;
         Path nativeObject = sparse("native.o", ONE_AND_A_HALF_GB / 32, x86);
         assertThatThrownBy(() -> ObjectBytes.read(nativeObject)).isInstanceOf(ElfFormatException.class)
-                .hasMessage(nativeObject + ": not an eBPF object: e_machine is 62 (x86-64), expected 247 (BPF)");
+                .hasMessage("not an eBPF object: e_machine is 62 (x86-64), expected 247 (BPF)");
         Path truncated = Files.write(dir.resolve("truncated.bpf.o"), Arrays.copyOf(FIXTURE, 40));
         assertThatThrownBy(() -> ObjectBytes.check(truncated)).isInstanceOf(ElfFormatException.class)
-                .hasMessage(truncated + ": truncated ELF header: the file has 40 bytes, an ELF64 header needs 64");
+                .hasMessage("truncated ELF header: the file has 40 bytes, an ELF64 header needs 64");
     }
 
     @Test
     void readsAStreamNoFurtherThanItsHeaderOrTheLimit() {
         CountingStream zeros = new CountingStream(new ZeroStream(ONE_AND_A_HALF_GB));
-        assertThatThrownBy(() -> ObjectBytes.read(zeros, "jar:file:/x.jar!/p/zeros.bpf.o"))
-                .isInstanceOf(ElfFormatException.class)
-                .hasMessage("jar:file:/x.jar!/p/zeros.bpf.o: not an ELF file: the first 4 bytes are not \\x7fELF");
+        assertThatThrownBy(() -> ObjectBytes.read(zeros)).isInstanceOf(ElfFormatException.class)
+                .hasMessage("not an ELF file: the first 4 bytes are not \\x7fELF");
         assertThat(zeros.read).isEqualTo(ObjectBytes.HEADER_SIZE);
 
         byte[] header = Arrays.copyOf(FIXTURE, 64);
         CountingStream huge = new CountingStream(new java.io.SequenceInputStream(new ByteArrayInputStream(header),
                 new ZeroStream(ONE_AND_A_HALF_GB)));
-        assertThatThrownBy(() -> ObjectBytes.read(huge, "huge")).isInstanceOf(ElfFormatException.class)
-                .hasMessage("huge: more than the 64 MiB (67108864 bytes) a BPF object may have");
+        assertThatThrownBy(() -> ObjectBytes.read(huge)).isInstanceOf(ElfFormatException.class)
+                .hasMessage("more than the 64 MiB (67108864 bytes) a BPF object may have");
         assertThat(huge.read).isEqualTo(ElfFile.MAX_OBJECT_SIZE + 1);
     }
 
