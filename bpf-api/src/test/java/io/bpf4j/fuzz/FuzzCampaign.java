@@ -29,6 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A batch runs under the budget of one input: when it takes longer, or throws, each of its
  * inputs runs again on its own, so a slow or failing input is always named by itself.
  *
+ * <p>Findings are grouped by kind — the finding's text with its numbers, paths and quoted names
+ * taken out — so one bug met a thousand times reads as one line with its count, and the first
+ * {@value #KEPT_PER_KIND} inputs of each kind are kept.
+ *
  * <p>The number of mutations comes from system property {@code bpf4j.fuzz.HARNESS.iterations},
  * else {@code bpf4j.fuzz.iterations}, else the harness's default (small, for the default suite);
  * the seed from {@code bpf4j.fuzz.seed} (default 1). Mutation {@code i} of seed {@code s} is the
@@ -38,7 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FuzzCampaign {
     /** The longest any single input may take. */
     public static final Duration PER_INPUT = Duration.ofSeconds(10);
-    private static final int MAX_FINDINGS = 50;
+    // Findings of one kind (see signature) are all counted; the first few are kept as files.
+    private static final int MAX_FINDINGS = 2000;
+    private static final int KEPT_PER_KIND = 10;
     // A hung worker cannot be stopped, only abandoned: after this many the campaign ends.
     private static final int MAX_ABANDONED_WORKERS = 3;
 
@@ -83,6 +89,7 @@ public final class FuzzCampaign {
     private final int batchSize;
     private final Path output;
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> findingsByKind = new TreeMap<>();
 
     private FuzzCampaign(String harness, int iterations, long seed, int batchSize, Path output) {
         this.harness = harness;
@@ -148,8 +155,12 @@ public final class FuzzCampaign {
                     outcomes.computeIfAbsent(mutant.strategy(), s -> new TreeMap<>())
                             .merge(verdict.outcome(), 1, Integer::sum);
                     if (verdict.isFinding()) {
-                        findings.add("seed " + seed + " " + mutant.describe() + ": " + verdict.finding()
-                                + keep(mutant, verdict.finding()));
+                        List<String> ofKind = findingsByKind.computeIfAbsent(kind(verdict.finding()),
+                                k -> new ArrayList<>());
+                        String finding = "seed " + seed + " " + mutant.describe() + ": " + verdict.finding()
+                                + (ofKind.size() < KEPT_PER_KIND ? keep(mutant, verdict.finding()) : "");
+                        ofKind.add(finding);
+                        findings.add(finding);
                     }
                 }
                 done += batch.size();
@@ -198,9 +209,21 @@ public final class FuzzCampaign {
                 counts)));
         new TreeMap<>(counters).forEach((name, value) -> text.append("  ").append(name).append(": ")
                 .append(value.get()).append('\n'));
-        findings.forEach(finding -> text.append("  FINDING ").append(finding).append('\n'));
+        findingsByKind.forEach((kind, ofKind) -> {
+            text.append("  FINDINGS of kind \"").append(kind).append("\": ").append(ofKind.size()).append('\n');
+            ofKind.stream().limit(3).forEach(finding -> text.append("    ").append(finding).append('\n'));
+        });
         corpus.forEach(input -> text.append("  input ").append(input.name()).append('\n'));
         return text.toString();
+    }
+
+    /** A finding without what varies between inputs that meet the same bug. */
+    static String kind(String finding) {
+        String kind = finding.replaceAll("(target|/)[^ :]*/", "")
+                .replaceAll("'[^']*'", "'…'")
+                .replaceAll("\\{@code [^}]*}", "{@code …}")
+                .replaceAll("\\d+", "#");
+        return kind.length() > 160 ? kind.substring(0, 160) : kind;
     }
 
     private static String loadAverage() {

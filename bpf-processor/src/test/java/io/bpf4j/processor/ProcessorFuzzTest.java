@@ -1,25 +1,37 @@
 package io.bpf4j.processor;
 
-import static com.google.testing.compile.Compiler.javac;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
+import io.bpf4j.BpfSkeleton;
 import io.bpf4j.fuzz.FuzzCampaign;
 import io.bpf4j.fuzz.FuzzCorpus;
 import io.bpf4j.text.Printable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +56,12 @@ class ProcessorFuzzTest {
     private static final Pattern UNBOUND = Pattern.compile("ring buffer '([A-Za-z_][A-Za-z0-9_]*)' has no record type");
 
     private final FuzzCampaign campaign = FuzzCampaign.configured("processor", DEFAULT_ITERATIONS, BATCH);
+    // What a user's build has: bpf-api, which the skeletons use.
+    private static final String API_CLASS_PATH = apiClassPath();
+
+    private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    // One for the campaign: it keeps what it has read of the JDK and the class path.
+    private final StandardJavaFileManager standard = javac.getStandardFileManager(null, Locale.ROOT, null);
 
     @Test
     void everyAnnotatedTypeGetsASkeletonThatCompilesOrOneError() throws Exception {
@@ -64,11 +82,12 @@ class ProcessorFuzzTest {
             return verdicts(slots, compile(work, slots, events));
         });
 
+        standard.close();
         assertThat(report.findings()).as("mutations the processor mishandled").isEmpty();
     }
 
     /** javac with the processor over one annotated type per slot, each naming its slot's object. */
-    private static Compilation compile(Path work, List<String> slots, List<String> events) {
+    private Compilation compile(Path work, List<String> slots, List<String> events) {
         List<JavaFileObject> sources = new ArrayList<>();
         for (String slot : slots) {
             StringBuilder annotation = new StringBuilder("@io.bpf4j.BpfSkeleton(value = \"")
@@ -82,13 +101,77 @@ class ProcessorFuzzTest {
                 annotation.append('}');
             }
             annotation.append(')');
-            sources.add(JavaFileObjects.forSourceLines(PACKAGE + "." + slot, "package " + PACKAGE + ";",
-                    annotation.toString(), "final class " + slot + " {}"));
+            sources.add(new Source(PACKAGE + "." + slot, "package " + PACKAGE + ";\n" + annotation + "\nfinal class "
+                    + slot + " {}\n"));
         }
-        return javac()
-                .withProcessors(new SkeletonProcessor())
-                .withOptions("-Xlint:all,-processing", "-A" + ObjectLocator.OBJECT_DIRS + "=" + work)
-                .compile(sources);
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        Outputs outputs = new Outputs(standard);
+        JavaCompiler.CompilationTask task = javac.getTask(new StringWriter(), outputs, diagnostics,
+                List.of("-Xlint:all,-processing", "-classpath", API_CLASS_PATH,
+                        "-A" + ObjectLocator.OBJECT_DIRS + "=" + work), null, sources);
+        task.setProcessors(List.of(new SkeletonProcessor()));
+        task.call();
+        return new Compilation(diagnostics.getDiagnostics(), outputs.generated);
+    }
+
+    /** What javac said, and the classes whose sources the processor generated. */
+    private record Compilation(List<Diagnostic<? extends JavaFileObject>> diagnostics, Set<String> generated) {
+        List<Diagnostic<? extends JavaFileObject>> errors() {
+            return diagnostics.stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
+        }
+    }
+
+    /** A source held in memory: an annotated type, or a skeleton the processor writes. */
+    private static final class Source extends SimpleJavaFileObject {
+        private final StringWriter text = new StringWriter();
+
+        Source(String className, String content) {
+            super(URI.create("mem:///" + className.replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
+            text.write(content);
+        }
+
+        @Override
+        public Writer openWriter() {
+            return text;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text.toString();
+        }
+    }
+
+    /**
+     * Keeps what the processor generates in memory and drops class files, over a standard file
+     * manager shared by every compilation of the campaign (it is not closed with this one).
+     */
+    private static final class Outputs extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        final Set<String> generated = new HashSet<>();
+
+        Outputs(StandardJavaFileManager standard) {
+            super(standard);
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                FileObject sibling) {
+            if (kind == JavaFileObject.Kind.SOURCE) {
+                generated.add(className);
+                return new Source(className, "");
+            }
+            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension),
+                    kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                    return OutputStream.nullOutputStream();
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            // The standard file manager is the campaign's, closed at its end.
+        }
     }
 
     /** One verdict per slot from javac's diagnostics. */
@@ -134,8 +217,16 @@ class ProcessorFuzzTest {
         }
         List<FuzzCampaign.Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
-            verdicts.add(findings.get(i) != null ? FuzzCampaign.Verdict.finding(findings.get(i))
-                    : FuzzCampaign.Verdict.of(rejected.get(i) ? "rejected" : "compiled"));
+            boolean generated = compilation.generated().contains(PACKAGE + "." + slots.get(i) + "Skel");
+            if (findings.get(i) != null) {
+                verdicts.add(FuzzCampaign.Verdict.finding(findings.get(i)));
+            } else if (rejected.get(i)) {
+                verdicts.add(FuzzCampaign.Verdict.of("rejected"));
+            } else if (!generated) {
+                verdicts.add(FuzzCampaign.Verdict.finding("neither a skeleton nor an error"));
+            } else {
+                verdicts.add(FuzzCampaign.Verdict.of("compiled"));
+            }
         }
         return verdicts;
     }
@@ -151,7 +242,7 @@ class ProcessorFuzzTest {
     }
 
     /** The ring buffers of the unmutated object that need a raw binding to generate at all. */
-    private static List<String> rawBindings(Path work, Path objects, byte[] object) {
+    private List<String> rawBindings(Path work, Path objects, byte[] object) {
         List<String> events = new ArrayList<>();
         try {
             Files.write(objects.resolve(objectName("Original")), object);
@@ -172,6 +263,14 @@ class ProcessorFuzzTest {
             events.add(unbound);
         }
         return events;
+    }
+
+    private static String apiClassPath() {
+        try {
+            return Path.of(BpfSkeleton.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String objectName(String slot) {

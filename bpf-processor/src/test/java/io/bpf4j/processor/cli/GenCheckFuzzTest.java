@@ -85,8 +85,10 @@ class GenCheckFuzzTest {
         if (!Printable.escape(line).equals(line.replace("\\", "\\\\"))) {
             return FuzzCampaign.Verdict.finding("a line that is not safe to print: " + Printable.escape(line));
         }
-        if (line.contains(" does not compile against bpf-api: ")) {
-            return FuzzCampaign.Verdict.finding("the skeleton does not compile: " + line);
+        String doesNotCompile = " does not compile against bpf-api: ";
+        if (line.contains(doesNotCompile)) {
+            return FuzzCampaign.Verdict.finding("the skeleton does not compile: "
+                    + line.substring(line.indexOf(doesNotCompile) + doesNotCompile.length()));
         }
         if (line.contains("internal error")) {
             return FuzzCampaign.Verdict.finding(line);
