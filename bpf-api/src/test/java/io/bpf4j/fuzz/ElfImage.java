@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A BPF object taken apart into its sections so tests can rewrite it: replace a section's
@@ -110,13 +112,15 @@ public final class ElfImage {
         ByteArrayOutputStream names = new ByteArrayOutputStream();
         byte[] original = sections.get(namesIndex).contents;
         names.writeBytes(original == null || original.length == 0 ? new byte[1] : original);
+        Map<String, Integer> known = namesIn(names.toByteArray());
         int[] nameOffsets = new int[sections.size()];
         for (int i = 0; i < sections.size(); i++) {
-            byte[] name = sections.get(i).name.getBytes(StandardCharsets.UTF_8);
-            int found = find(names.toByteArray(), name);
-            if (found < 0) {
+            String name = sections.get(i).name;
+            Integer found = known.get(name);
+            if (found == null) {
                 found = names.size();
-                names.writeBytes(name);
+                known.put(name, found);
+                names.writeBytes(name.getBytes(StandardCharsets.UTF_8));
                 names.write(0);
             }
             nameOffsets[i] = found;
@@ -176,21 +180,22 @@ public final class ElfImage {
         return file.array();
     }
 
-    /** Where {@code name} followed by NUL occurs in {@code table} (a name may be another's tail), or -1. */
-    private static int find(byte[] table, byte[] name) {
-        outer:
-        for (int at = 0; at + name.length < table.length; at++) {
-            if (table[at + name.length] != 0) {
-                continue;
-            }
-            for (int i = 0; i < name.length; i++) {
-                if (table[at + i] != name[i]) {
-                    continue outer;
+    /**
+     * The offset of every NUL-terminated name in {@code table}, and of the tails of the short ones
+     * (clang ends {@code .rel.text} and {@code .text} at one NUL).
+     */
+    private static Map<String, Integer> namesIn(byte[] table) {
+        Map<String, Integer> offsets = new HashMap<>();
+        int start = 0;
+        for (int at = 0; at < table.length; at++) {
+            if (table[at] == 0) {
+                for (int tail = start; tail <= at; tail = at - tail > 256 ? at + 1 : tail + 1) {
+                    offsets.putIfAbsent(new String(table, tail, at - tail, StandardCharsets.UTF_8), tail);
                 }
+                start = at + 1;
             }
-            return at;
         }
-        return -1;
+        return offsets;
     }
 
     private static void pad(ByteArrayOutputStream out) {

@@ -234,18 +234,34 @@ public final class Mutator {
     private static void count(BtfImage.Type type, Random random) {
         int[] vlens = {0, 1, type.vlen() - 1, type.vlen() + 1, 0xffff, random.nextInt(0x10000)};
         int vlen = vlens[random.nextInt(vlens.length)] & 0xffff;
-        int perEntry = BtfImage.dataWords(type.kind(), 1);
-        if (random.nextBoolean() && perEntry > 0 && type.kind() != BtfImage.INT && type.kind() != BtfImage.VAR
-                && type.kind() != BtfImage.DECL_TAG && type.kind() != BtfImage.ARRAY) {
-            vlen = Math.min(vlen, type.vlen() + 64); // keep the object small
+        int perEntry = entryWords(type);
+        if (random.nextBoolean() && perEntry > 0) {
+            int present = entries(type);
+            vlen = Math.min(vlen, present + 64); // keep the object small
             int[] words = Arrays.copyOf(type.words, 3 + perEntry * vlen);
-            for (int e = type.vlen(); e < vlen && type.vlen() > 0; e++) {
-                System.arraycopy(type.words, 3 + perEntry * random.nextInt(type.vlen()), words, 3 + perEntry * e,
+            for (int e = present; e < vlen && present > 0; e++) {
+                System.arraycopy(type.words, 3 + perEntry * random.nextInt(present), words, 3 + perEntry * e,
                         perEntry);
             }
             type.words = words;
         }
         type.setVlen(vlen);
+    }
+
+    /** Words per member, parameter, enumerator or variable of the record's kind; 0 for kinds without. */
+    private static int entryWords(BtfImage.Type type) {
+        boolean counted = switch (type.kind()) {
+            case BtfImage.STRUCT, BtfImage.UNION, BtfImage.ENUM, BtfImage.ENUM64, BtfImage.FUNC_PROTO,
+                 BtfImage.DATASEC -> true;
+            default -> false;
+        };
+        return counted ? BtfImage.dataWords(type.kind(), 1) : 0;
+    }
+
+    /** The entries the record holds, whatever its vlen (which an earlier change may have made a lie). */
+    private static int entries(BtfImage.Type type) {
+        int perEntry = entryWords(type);
+        return perEntry == 0 ? 0 : (type.words.length - 3) / perEntry;
     }
 
     /** A type id the record holds, pointed elsewhere. */
@@ -355,15 +371,14 @@ public final class Mutator {
 
     /** A copy of the record appended, or one of its entries repeated. */
     private static void duplicate(BtfImage btf, BtfImage.Type type, Random random) {
-        int perEntry = BtfImage.dataWords(type.kind(), 1);
-        boolean hasEntries = type.vlen() > 0 && perEntry > 0 && type.kind() != BtfImage.INT
-                && type.kind() != BtfImage.VAR && type.kind() != BtfImage.DECL_TAG && type.kind() != BtfImage.ARRAY;
-        if (hasEntries && type.vlen() < 0xffff) {
-            int[] words = Arrays.copyOf(type.words, type.words.length + perEntry);
-            System.arraycopy(type.words, 3 + perEntry * random.nextInt(type.vlen()), words, type.words.length,
+        int perEntry = entryWords(type);
+        int present = entries(type);
+        if (present > 0 && present < 0xffff) {
+            int[] words = Arrays.copyOf(type.words, 3 + perEntry * (present + 1));
+            System.arraycopy(type.words, 3 + perEntry * random.nextInt(present), words, 3 + perEntry * present,
                     perEntry);
             type.words = words;
-            type.setVlen(type.vlen() + 1);
+            type.setVlen(present + 1);
         } else {
             btf.add(type.words[0], type.kind(), type.vlen(), type.words[1] < 0, type.words[2],
                     Arrays.copyOfRange(type.words, 3, type.words.length));
