@@ -1,5 +1,6 @@
 package io.bpf4j.btf;
 
+import io.bpf4j.text.Printable;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,7 +27,7 @@ public sealed interface BtfType {
 
     /** A short description for messages, such as {@code [8] STRUCT 'event'} or {@code [3] PTR}. */
     default String describe() {
-        return "[" + id() + "] " + kind() + (name().isEmpty() ? "" : " '" + name() + "'");
+        return "[" + id() + "] " + kind() + (name().isEmpty() ? "" : " '" + Printable.escape(name()) + "'");
     }
 
     /** The {@code void} type; only ever id 0. */

@@ -1,5 +1,6 @@
 package io.bpf4j.btf;
 
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +30,13 @@ final class BtfTypeDecoder {
     private record Common(int id, String name, BtfKind kind, int vlen, boolean kindFlag, int sizeOrType,
                           int dataAt) {
         String where() {
-            return "type [" + id + "] " + kind + (name.isEmpty() ? "" : " '" + name + "'");
+            return "type [" + id + "] " + kind + (name.isEmpty() ? "" : " '" + Printable.escape(name) + "'");
         }
     }
 
     private List<BtfType> decodeAll() throws BtfFormatException {
-        List<BtfType> types = new ArrayList<>();
+        // Records are at least 12 bytes: sized once, so growing the list never copies it.
+        List<BtfType> types = new ArrayList<>(1 + section.limit() / COMMON_SIZE);
         types.add(new BtfType.Void(0));
         int position = 0;
         while (position < section.limit()) {

@@ -85,9 +85,10 @@ final class CDeclarationOrder {
             state[id] = ORDERED;
             return true;
         } else if (type instanceof BtfType.FuncProto proto) {
-            boolean strong = order(proto.returnTypeId(), throughPointer);
+            // A prototype that is not a definition may name incomplete types, as a pointer may.
+            boolean strong = order(proto.returnTypeId(), true);
             for (BtfType.Param param : proto.params()) {
-                strong |= order(param.typeId(), throughPointer);
+                strong |= order(param.typeId(), true);
             }
             return strong;
         }

@@ -1,6 +1,7 @@
 package io.bpf4j.btf;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,9 @@ import java.util.Objects;
  * is declared with {@code preserve_access_index}, so a CO-RE program that includes the header
  * has its field accesses relocated at load time (define {@code BPF_NO_PRESERVE_ACCESS_INDEX} to
  * turn that off). Functions, variables and data sections declare no type and are left out.
- * The writer is meant for BTF from the kernel or clang: it follows nested types recursively, so
- * a hostile type graph nested thousands of levels deep can exhaust the stack.
+ * The writer follows nested types recursively, at most {@link Btf#MAX_DEPTH} levels deep as
+ * {@link Btf#parse} guarantees, and refuses BTF whose anonymous types are nested and shared so
+ * that writing each use inline would multiply the text beyond a fixed multiple of the BTF.
  *
  * <pre>{@code
  * Btf kernel = Btf.parse(ByteBuffer.wrap(Files.readAllBytes(Path.of("/sys/kernel/btf/vmlinux"))));
@@ -58,7 +60,9 @@ public final class CHeaderWriter {
      *
      * @throws IOException when {@code out} fails
      * @throws IllegalArgumentException naming the type when the BTF cannot be written as C: types
-     *     that contain each other by value, or a struct member without a size
+     *     that contain each other by value, a struct member without a size, or anonymous types
+     *     whose inline definitions would repeat more members than
+     *     {@value CDeclarations#INLINE_BUDGET_FACTOR} times the BTF's members and types
      */
     public void write(Appendable out) throws IOException {
         Objects.requireNonNull(out, "out");
@@ -96,6 +100,10 @@ public final class CHeaderWriter {
         private final CDeclarationOrder order;
         private final byte[] state;
         private final boolean[] forwardWritten;
+        // The container an anonymous composite's members were last made usable for: BTF may share
+        // one anonymous type among many uses, and nested sharing would otherwise be walked
+        // exponentially often.
+        private final int[] preparedFor;
 
         Definitions(Appendable out) {
             this.out = out;
@@ -104,6 +112,8 @@ public final class CHeaderWriter {
             this.state = new byte[btf.types().size()];
             this.state[0] = WRITTEN;
             this.forwardWritten = new boolean[btf.types().size()];
+            this.preparedFor = new int[btf.types().size()];
+            Arrays.fill(preparedFor, -1);
         }
 
         void writeAll() throws IOException {
@@ -164,6 +174,9 @@ public final class CHeaderWriter {
         private void writeComposite(BtfType.Composite composite, int container) throws IOException {
             int id = composite.id();
             boolean anonymous = composite.name().isEmpty();
+            if (anonymous && container != 0 && preparedFor[id] == container) {
+                return; // its members are usable in this container already
+            }
             state[id] = WRITING;
             if (container == 0 || anonymous) {
                 // The members' types appear in full in this definition: make them usable first.
@@ -180,6 +193,9 @@ public final class CHeaderWriter {
                 state[id] = WRITTEN;
             } else {
                 state[id] = NOT_WRITTEN; // defined later, at the top level
+                if (anonymous) {
+                    preparedFor[id] = container;
+                }
             }
         }
 

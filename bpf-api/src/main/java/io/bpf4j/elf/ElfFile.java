@@ -1,5 +1,6 @@
 package io.bpf4j.elf;
 
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -15,6 +16,16 @@ import java.util.Optional;
  * section. Immutable; the bytes given to {@link #parse(byte[])} are copied.
  */
 public final class ElfFile {
+    /**
+     * The largest object {@link #parse(byte[])} accepts: 64 MiB. Real BPF objects are kilobytes to
+     * a few megabytes (the largest of Debian's libbpf-tools is 115 KB; the running kernel's whole
+     * BTF, more types than any object embeds, is 5.5 MB), so this leaves ten times the room of an
+     * object that carried all of the kernel's types, while bounding what a hostile file can make a
+     * build spend: parsing costs a fixed multiple of the object's size (see
+     * {@code docs/testing-notes.md}), and no count or offset in the file can allocate beyond it.
+     */
+    public static final long MAX_OBJECT_SIZE = 64L << 20;
+
     private final ByteBuffer file;
     private final List<ElfSection> sections;
     private final List<ElfSymbol> symbols;
@@ -38,10 +49,15 @@ public final class ElfFile {
      * Parses and validates an ELF BPF object.
      *
      * @throws ElfFormatException when the bytes are not a little-endian ELF64 {@code EM_BPF}
-     *     relocatable object, or a header, section or symbol lies outside the file
+     *     relocatable object, or a header, section or symbol lies outside the file, or there are
+     *     more than {@link #MAX_OBJECT_SIZE} bytes
      */
     public static ElfFile parse(byte[] bytes) throws ElfFormatException {
         Objects.requireNonNull(bytes, "bytes");
+        if (bytes.length > MAX_OBJECT_SIZE) {
+            throw new ElfFormatException("the object has " + bytes.length + " bytes, more than the "
+                    + ObjectBytes.humanSize(MAX_OBJECT_SIZE) + " a BPF object may have");
+        }
         ByteBuffer file = ByteBuffer.wrap(bytes.clone()).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         ElfHeader header = ElfHeader.read(file);
         List<ElfSection> sections = SectionHeaderTable.read(file, header);
@@ -82,7 +98,7 @@ public final class ElfFile {
         Objects.requireNonNull(section, "section");
         if (section.index() < 0 || section.index() >= sections.size()
                 || !sections.get(section.index()).equals(section)) {
-            throw new IllegalArgumentException("section [" + section.index() + "] '" + section.name()
+            throw new IllegalArgumentException("section [" + section.index() + "] '" + Printable.escape(section.name())
                     + "' is not a section of this file");
         }
         return slice(file, section);

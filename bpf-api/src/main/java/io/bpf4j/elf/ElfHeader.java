@@ -23,35 +23,44 @@ record ElfHeader(long sectionHeaderOffset, int sectionCount, int sectionNamesInd
 
     /** Validates the header of {@code file} (little-endian, positioned anywhere) and reads it. */
     static ElfHeader read(ByteBuffer file) throws ElfFormatException {
-        int length = file.limit();
-        if (length < 4 || file.getInt(0) != 0x464c457f) {
+        checkIdentity(file);
+        return readSectionTableLocation(file);
+    }
+
+    /**
+     * Checks that {@code start} — the whole file, or only its first bytes — begins with the header
+     * of a little-endian ELF64 relocatable object for BPF. Reads no more than the first
+     * {@value #HEADER_SIZE} bytes, so a file can be judged before it is read whole.
+     */
+    static void checkIdentity(ByteBuffer start) throws ElfFormatException {
+        int length = start.limit();
+        if (length < 4 || start.getInt(0) != 0x464c457f) {
             throw new ElfFormatException("not an ELF file: the first 4 bytes are not \\x7fELF");
         }
         if (length < HEADER_SIZE) {
             throw new ElfFormatException("truncated ELF header: the file has " + length
                     + " bytes, an ELF64 header needs " + HEADER_SIZE);
         }
-        int elfClass = Byte.toUnsignedInt(file.get(4));
+        int elfClass = Byte.toUnsignedInt(start.get(4));
         if (elfClass != ELFCLASS64) {
             throw new ElfFormatException("not an eBPF object: ELF class is " + elfClass
                     + (elfClass == 1 ? " (32-bit)" : "") + ", expected 2 (64-bit)");
         }
-        int encoding = Byte.toUnsignedInt(file.get(5));
+        int encoding = Byte.toUnsignedInt(start.get(5));
         if (encoding != ELFDATA2LSB) {
             throw new ElfFormatException("not an eBPF object: ELF data encoding is " + encoding
                     + (encoding == 2 ? " (big-endian)" : "") + ", expected 1 (little-endian)");
         }
-        int machine = Short.toUnsignedInt(file.getShort(18));
+        int machine = Short.toUnsignedInt(start.getShort(18));
         if (machine != EM_BPF) {
             throw new ElfFormatException("not an eBPF object: e_machine is " + machine
                     + machineName(machine) + ", expected " + EM_BPF + " (BPF)");
         }
-        int type = Short.toUnsignedInt(file.getShort(16));
+        int type = Short.toUnsignedInt(start.getShort(16));
         if (type != ET_REL) {
             throw new ElfFormatException("not a relocatable BPF object: e_type is " + type
                     + ", expected " + ET_REL + " (relocatable, as clang -c writes)");
         }
-        return readSectionTableLocation(file);
     }
 
     private static ElfHeader readSectionTableLocation(ByteBuffer file) throws ElfFormatException {

@@ -1,5 +1,6 @@
 package io.bpf4j.elf;
 
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class LinkedSymbolTables {
 
     private static void decode(ByteBuffer file, List<ElfSection> sections, ElfSection table, List<ElfSymbol> into)
             throws ElfFormatException {
-        String where = "symbol table [" + table.index() + "] '" + table.name() + "'";
+        String where = "symbol table [" + table.index() + "] '" + Printable.escape(table.name()) + "'";
         if (table.entsize() != ENTRY_SIZE || table.size() % ENTRY_SIZE != 0) {
             throw new ElfFormatException(where + ": entry size " + table.entsize() + " and size "
                     + table.size() + " do not describe " + ENTRY_SIZE + "-byte ELF64 symbols");
@@ -46,7 +47,8 @@ final class LinkedSymbolTables {
             int at = i * ENTRY_SIZE;
             int info = Byte.toUnsignedInt(entries.get(at + 4));
             into.add(new ElfSymbol(
-                    names.at(Integer.toUnsignedLong(entries.getInt(at)), table.name() + " symbol " + i),
+                    names.at(Integer.toUnsignedLong(entries.getInt(at)),
+                            Printable.escape(table.name()) + " symbol " + i),
                     entries.getLong(at + 8),
                     entries.getLong(at + 16),
                     info & 0xf,

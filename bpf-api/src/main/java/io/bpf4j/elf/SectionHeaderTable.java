@@ -1,5 +1,6 @@
 package io.bpf4j.elf;
 
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ final class SectionHeaderTable {
         long size = section.size();
         // Negative values are offsets or sizes of 2^63 and more: past the end of any file.
         if (offset < 0 || size < 0 || offset > length || size > length - offset) {
-            throw new ElfFormatException("section [" + section.index() + "] '" + section.name()
+            throw new ElfFormatException("section [" + section.index() + "] '" + Printable.escape(section.name())
                     + "': contents (offset 0x" + Long.toHexString(offset) + ", size 0x"
                     + Long.toHexString(size) + ") extend past the end of the file (" + length + " bytes)");
         }

@@ -1,5 +1,6 @@
 package io.bpf4j.elf;
 
+import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class SymbolTable {
 
     private static List<ElfSymbol> decode(ByteBuffer file, List<ElfSection> sections, ElfSection table)
             throws ElfFormatException {
-        String where = "symbol table [" + table.index() + "] '" + table.name() + "'";
+        String where = "symbol table [" + table.index() + "] '" + Printable.escape(table.name()) + "'";
         if (table.entsize() != ENTRY_SIZE || table.size() % ENTRY_SIZE != 0) {
             throw new ElfFormatException(where + ": entry size " + table.entsize() + " and size "
                     + table.size() + " do not describe " + ENTRY_SIZE + "-byte ELF64 symbols");
@@ -65,7 +66,7 @@ final class SymbolTable {
         }
         ElfSection strings = sections.get(link);
         if (strings.type() != ElfSection.SHT_STRTAB) {
-            throw new ElfFormatException(where + ": linked section [" + link + "] '" + strings.name()
+            throw new ElfFormatException(where + ": linked section [" + link + "] '" + Printable.escape(strings.name())
                     + "' is not a string table");
         }
         return strings;

@@ -2,6 +2,7 @@ package io.bpf4j.spec;
 
 import io.bpf4j.btf.Btf;
 import io.bpf4j.btf.BtfType;
+import io.bpf4j.text.Printable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,15 +22,16 @@ final class KconfigLayout {
     }
 
     static BtfType.DataSec apply(Btf btf, BtfType.DataSec dataSec) throws ObjectProblem {
-        String where = "data section '" + dataSec.name() + "'";
+        String where = DataSecFixups.where(dataSec.name());
         List<Extern> externs = new ArrayList<>();
         for (BtfType.VarSecInfo info : dataSec.vars()) {
-            BtfType.Var variable = DataSecFixups.variable(btf, info, where);
+            BtfType.Var variable = DataSecFixups.variable(btf, info, dataSec.name());
             try {
                 externs.add(new Extern(info, variable.name(), btf.sizeOf(variable.typeId()),
                         btf.alignOf(variable.typeId())));
             } catch (IllegalArgumentException e) {
-                throw new ObjectProblem(where + ": extern '" + variable.name() + "': " + e.getMessage(), e);
+                throw new ObjectProblem(where + ": extern '" + Printable.escape(variable.name()) + "': "
+                        + e.getMessage(), e);
             }
         }
         externs.sort(Comparator.comparingInt(Extern::alignment).reversed()
@@ -41,7 +43,7 @@ final class KconfigLayout {
             long offset = (end + extern.alignment() - 1) / extern.alignment() * extern.alignment();
             end = offset + extern.size();
             if (end > Integer.MAX_VALUE) {
-                throw new ObjectProblem(where + ": extern '" + extern.name() + "' does not fit in "
+                throw new ObjectProblem(where + ": extern '" + Printable.escape(extern.name()) + "' does not fit in "
                         + Integer.MAX_VALUE + " bytes");
             }
             vars.add(new BtfType.VarSecInfo(extern.info().typeId(), (int) offset, (int) extern.size()));

@@ -2,8 +2,11 @@ package io.bpf4j.spec;
 
 import io.bpf4j.btf.Btf;
 import io.bpf4j.btf.BtfType;
+import io.bpf4j.text.Printable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the BTF-defined maps: each variable of data section {@code .maps} is a struct whose
@@ -40,9 +43,18 @@ final class MapDefinitionReader {
             return List.of();
         }
         List<MapSpec> specs = new ArrayList<>();
+        // Maps declared with the same type share one definition; reading it once per type keeps
+        // the work linear when a hostile object declares many maps of one struct with many members.
+        Map<Integer, MapSpec> byDefinition = new HashMap<>();
         for (BtfType.VarSecInfo info : maps.vars()) {
-            BtfType.Var variable = DataSecFixups.variable(btf, info, "data section '" + MAPS + "'");
-            specs.add(new MapDefinitionReader(btf, variable.name()).read(variable));
+            BtfType.Var variable = DataSecFixups.variable(btf, info, MAPS);
+            MapSpec read = byDefinition.get(variable.typeId());
+            if (read == null) {
+                read = new MapDefinitionReader(btf, variable.name()).read(variable);
+                byDefinition.put(variable.typeId(), read);
+            }
+            specs.add(new MapSpec(variable.name(), read.type(), read.keySize(), read.valueSize(), read.maxEntries(),
+                    read.flags(), read.keyTypeId(), read.valueTypeId()));
         }
         return specs;
     }
@@ -59,7 +71,7 @@ final class MapDefinitionReader {
             return toSpec();
         } catch (IllegalArgumentException e) {
             // Raised by Btf for types without a size or alignment, and by MapType for unknown types.
-            throw new ObjectProblem("map '" + mapName + "': " + e.getMessage(), e);
+            throw new ObjectProblem("map '" + Printable.escape(mapName) + "': " + e.getMessage(), e);
         }
     }
 
@@ -80,7 +92,7 @@ final class MapDefinitionReader {
                 valueSize = checkedSize("value", valueSize, valueTypeId);
             }
             case "values" -> readValues(member);
-            default -> throw problem("unknown field '" + member.name() + "'");
+            default -> throw problem("unknown field '" + Printable.escape(member.name()) + "'");
         }
     }
 
@@ -89,7 +101,7 @@ final class MapDefinitionReader {
         BtfType pointer = btf.resolve(member.typeId());
         if (!(pointer instanceof BtfType.Ptr ptr)
                 || !(btf.resolve(ptr.targetId()) instanceof BtfType.Array array)) {
-            throw problem("field '" + member.name() + "' is " + describe(pointer)
+            throw problem("field '" + Printable.escape(member.name()) + "' is " + describe(pointer)
                     + ", expected a pointer to an array (__uint)");
         }
         return array.length();
@@ -98,7 +110,7 @@ final class MapDefinitionReader {
     /** {@code __type(name, T)} is a pointer to T. */
     private int pointee(BtfType.Member member) throws ObjectProblem {
         if (!(btf.resolve(member.typeId()) instanceof BtfType.Ptr ptr)) {
-            throw problem("field '" + member.name() + "' is " + describe(btf.resolve(member.typeId()))
+            throw problem("field '" + Printable.escape(member.name()) + "' is " + describe(btf.resolve(member.typeId()))
                     + ", expected a pointer (__type)");
         }
         return ptr.targetId();
@@ -151,6 +163,6 @@ final class MapDefinitionReader {
     }
 
     private ObjectProblem problem(String message) {
-        return new ObjectProblem("map '" + mapName + "': " + message);
+        return new ObjectProblem("map '" + Printable.escape(mapName) + "': " + message);
     }
 }

@@ -3,6 +3,7 @@ package io.bpf4j.spec;
 import io.bpf4j.elf.ElfFile;
 import io.bpf4j.elf.ElfSection;
 import io.bpf4j.elf.ElfSymbol;
+import io.bpf4j.text.Printable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,8 +41,8 @@ final class ProgramReader {
             if (symbol.isFunction()) {
                 if (!symbol.isGlobal() && !symbol.isWeak()) {
                     // libbpf refuses these too: a program must be visible to be found by name.
-                    throw new ObjectProblem("program '" + symbol.name() + "' in section '" + section.name()
-                            + "' is static: BPF programs must be global functions");
+                    throw new ObjectProblem("program '" + Printable.escape(symbol.name()) + "' in section '"
+                            + Printable.escape(section.name()) + "' is static: BPF programs must be global functions");
                 }
                 functions.add(symbol);
             }
@@ -55,8 +56,9 @@ final class ProgramReader {
         long size = function.size();
         if (start < 0 || size < 0 || start > section.size() || size > section.size() - start
                 || start % INSTRUCTION_SIZE != 0 || size % INSTRUCTION_SIZE != 0) {
-            throw new ObjectProblem("program '" + function.name() + "' (offset " + start + ", size " + size
-                    + ") is not a whole number of instructions inside section '" + section.name()
+            throw new ObjectProblem("program '" + Printable.escape(function.name()) + "' (offset " + start
+                    + ", size " + size + ") is not a whole number of instructions inside section '"
+                    + Printable.escape(section.name())
                     + "' (" + section.size() + " bytes)");
         }
         return (int) (size / INSTRUCTION_SIZE);

@@ -1,5 +1,7 @@
 package io.bpf4j.spec;
 
+import io.bpf4j.text.Printable;
+
 /**
  * A BPF object cannot be read: its message names the object and what is wrong, such as
  * {@code opensnoop: missing .BTF section: compile with clang -g}.
@@ -11,13 +13,13 @@ public class SpecException extends Exception {
 
     /** Creates the exception for object {@code objectName} and the {@code problem} found in it. */
     public SpecException(String objectName, String problem) {
-        super(objectName + ": " + problem);
+        super(Printable.escape(objectName) + ": " + problem);
         this.objectName = objectName;
     }
 
     /** Creates the exception for object {@code objectName}, caused by {@code cause}. */
     public SpecException(String objectName, String problem, Throwable cause) {
-        super(objectName + ": " + problem, cause);
+        super(Printable.escape(objectName) + ": " + problem, cause);
         this.objectName = objectName;
     }
 

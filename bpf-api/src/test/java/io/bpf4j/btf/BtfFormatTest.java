@@ -109,16 +109,80 @@ class BtfFormatTest {
 
     @Test
     @Timeout(5)
-    void followsVeryLongTypedefChainsWithoutRecursion() throws BtfFormatException {
-        int length = 100_000;
+    void acceptsChainsOfUpToMaxDepthTypes() throws BtfFormatException {
+        // int, then MAX_DEPTH - 1 typedefs each naming the one before: MAX_DEPTH types in all.
         BtfBlob blob = new BtfBlob().int32("int");
-        for (int id = 2; id <= length; id++) {
+        for (int id = 2; id <= Btf.MAX_DEPTH; id++) {
             blob.type(0, BtfKind.TYPEDEF, 0, false, id - 1);
         }
         Btf btf = Btf.parse(blob.build());
-        assertThat(btf.resolve(length)).isEqualTo(btf.type(1));
-        assertThat(btf.sizeOf(length)).isEqualTo(4);
-        assertThat(btf.alignOf(length)).isEqualTo(4);
+        assertThat(btf.resolve(Btf.MAX_DEPTH)).isEqualTo(btf.type(1));
+        assertThat(btf.sizeOf(Btf.MAX_DEPTH)).isEqualTo(4);
+        assertThat(btf.alignOf(Btf.MAX_DEPTH)).isEqualTo(4);
+
+        blob.type(0, BtfKind.TYPEDEF, 0, false, Btf.MAX_DEPTH);
+        assertRejected(blob.build(), "type [" + (Btf.MAX_DEPTH + 1) + "] TYPEDEF: starts a chain of more than "
+                + Btf.MAX_DEPTH + " type references (typedefs, qualifiers, arrays, members, pointers, prototypes),"
+                + " the most this reader follows (Btf.MAX_DEPTH)");
+    }
+
+    @Test
+    @Timeout(5)
+    void rejectsVeryDeepChainsOfEveryKindWithoutRecursion() {
+        int depth = 100_000;
+        // Each chain starts at type 1 and runs towards higher ids, so a walk meets it from its top.
+        for (BtfKind kind : List.of(BtfKind.TYPEDEF, BtfKind.CONST, BtfKind.PTR, BtfKind.ARRAY, BtfKind.STRUCT,
+                BtfKind.FUNC_PROTO)) {
+            BtfBlob blob = new BtfBlob();
+            int name = blob.string("m");
+            for (int id = 1; id < depth; id++) {
+                switch (kind) {
+                    case ARRAY -> blob.type(0, kind, 0, false, 0, id + 1, depth, 1);
+                    // Anonymous: a pointer to a named struct would end the chain, as in C.
+                    case STRUCT -> blob.type(0, kind, 1, false, 4, name, id + 1, 0);
+                    case FUNC_PROTO -> blob.type(0, kind, 1, false, 0, name, id + 1);
+                    default -> blob.type(0, kind, 0, false, id + 1);
+                }
+            }
+            blob.int32("int");
+            assertRejected(blob.build(), "type [1] " + kind + ": starts a chain of more than " + Btf.MAX_DEPTH);
+        }
+    }
+
+    @Test
+    void rejectsCyclesThatNoCDeclarationCanWrite() {
+        // Two pointers to each other, and an anonymous struct pointing to itself.
+        assertRejected(new BtfBlob().type(0, BtfKind.PTR, 0, false, 2).type(0, BtfKind.PTR, 0, false, 1).build(),
+                "type [1] PTR: refers to itself through [2] PTR, a cycle no C declaration can write");
+        BtfBlob anonymous = new BtfBlob();
+        int next = anonymous.string("next");
+        assertRejected(anonymous.type(0, BtfKind.STRUCT, 1, false, 8, next, 2, 0)
+                .type(0, BtfKind.PTR, 0, false, 1).build(), "type [1] STRUCT: refers to itself through [2] PTR");
+        // A prototype taking a pointer to itself.
+        BtfBlob proto = new BtfBlob();
+        assertRejected(proto.type(0, BtfKind.FUNC_PROTO, 1, false, 0, 0, 2).type(0, BtfKind.PTR, 0, false, 1)
+                .build(), "type [1] FUNC_PROTO: refers to itself through [2] PTR");
+    }
+
+    @Test
+    void acceptsTheCyclesCWrites() throws BtfFormatException {
+        // typedef struct node node_t; struct node { node_t *next; struct node (*copy)(const node_t *); };
+        BtfBlob blob = new BtfBlob();
+        int node = blob.string("node");
+        blob.type(node, BtfKind.STRUCT, 2, false, 16, blob.string("next"), 3, 0, blob.string("copy"), 4, 64) // [1]
+                .typedef("node_t", 1)                                                                 // [2]
+                .type(0, BtfKind.PTR, 0, false, 2)                                                    // [3] node_t *
+                .type(0, BtfKind.PTR, 0, false, 5)                                                    // [4] fn *
+                .type(0, BtfKind.FUNC_PROTO, 1, false, 1, 0, 7)                                       // [5]
+                .type(0, BtfKind.CONST, 0, false, 2)                                                  // [6]
+                .type(0, BtfKind.PTR, 0, false, 6);                                                   // [7]
+        Btf btf = Btf.parse(blob.build());
+        assertThat(btf.sizeOf(1)).isEqualTo(16);
+        // A forward declaration ends a chain too.
+        BtfBlob fwd = new BtfBlob();
+        Btf withFwd = Btf.parse(fwd.type(fwd.string("opaque"), BtfKind.FWD, 0, false, 0)
+                .type(0, BtfKind.PTR, 0, false, 1).build());
+        assertThat(withFwd.sizeOf(2)).isEqualTo(8);
     }
 
     @Test

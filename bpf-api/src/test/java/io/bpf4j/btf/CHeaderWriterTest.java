@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bpf4j.text.Printable;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -107,6 +108,100 @@ class CHeaderWriterTest {
         assertThat(header).contains("struct ctypes_dup___2 {\n\tint first;\n};");
         assertThat(header).contains("enum ctypes_dup_kind {\n\tDUP_ONE = 3,\n};");
         assertThat(header).contains("enum ctypes_dup_kind___2 {\n\tDUP_ONE___2 = 1,\n};");
+    }
+
+    @Test
+    void writesTypesNestedAsDeepAsTheReaderAcceptsOnADefaultStack() throws Exception {
+        // struct deep { struct { struct { ... int (*(*m)(int (*)(...)))...; } m; } m; }: anonymous
+        // structs, then prototypes taking pointers to prototypes, MAX_DEPTH types in all.
+        BtfBlob blob = new BtfBlob();
+        int m = blob.string("m");
+        int structs = Btf.MAX_DEPTH / 2;
+        blob.type(blob.string("deep"), BtfKind.STRUCT, 1, false, 8, m, 2, 0); // [1]
+        for (int id = 2; id < structs; id++) {
+            blob.type(0, BtfKind.STRUCT, 1, false, 8, m, id + 1, 0);
+        }
+        for (int id = structs; id < Btf.MAX_DEPTH - 1; id += 2) {
+            blob.type(0, BtfKind.PTR, 0, false, id + 1);
+            blob.type(0, BtfKind.FUNC_PROTO, 1, false, Btf.MAX_DEPTH, 0, id + 2);
+        }
+        blob.int32("int");
+        Btf btf = Btf.parse(blob.build());
+        // The JVM's default thread stack on Linux: what javac's and a build tool's threads get.
+        String[] written = new String[1];
+        Throwable[] failed = new Throwable[1];
+        Thread thread = new Thread(null, () -> written[0] = new CHeaderWriter(btf).header(), "default-stack", 1 << 20);
+        thread.setUncaughtExceptionHandler((t, e) -> failed[0] = e);
+        thread.start();
+        thread.join();
+        assertThat(failed[0]).as("what the writer threw").isNull();
+        assertThat(written[0]).contains("struct deep {\n\tstruct {\n\t\tstruct {")
+                .contains("int (*m)(int (*)(int (*)(int (*)(");
+    }
+
+    @Test
+    void refusesSharedAnonymousTypesWhoseInlineDefinitionsWouldMultiply() throws BtfFormatException {
+        // Each anonymous struct holds two of the one before: written inline, 2^40 copies of the first.
+        BtfBlob blob = new BtfBlob().int32("int");
+        int a = blob.string("a");
+        int b = blob.string("b");
+        for (int id = 2; id <= 41; id++) {
+            blob.type(0, BtfKind.STRUCT, 2, false, 8, a, id - 1, 0, b, id - 1, 0);
+        }
+        blob.type(blob.string("top"), BtfKind.STRUCT, 1, false, 8, a, 41, 0);
+        Btf btf = Btf.parse(blob.build());
+        assertThatThrownBy(() -> new CHeaderWriter(btf).header())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("its C declaration would bring the header past 8 times the members and types"
+                        + " of the BTF: anonymous types are nested and shared");
+    }
+
+    @Test
+    void refusesNamesThatAreNotCIdentifiers() throws BtfFormatException {
+        // The header is C source: a name must not be able to write code into it.
+        for (String name : List.of("x; int evil", "a\nb", "9lives", "\u00e9t\u00e9")) {
+            BtfBlob typedef = new BtfBlob().int32("int");
+            Btf named = Btf.parse(typedef.typedef(name, 1).build());
+            assertThatThrownBy(() -> new CHeaderWriter(named).header())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("BTF type [2] TYPEDEF '" + Printable.escape(name) + "': '"
+                            + Printable.escape(name) + "' is not a C identifier, and cannot be written"
+                            + " into a header");
+        }
+        BtfBlob member = new BtfBlob().int32("int");
+        member.type(member.string("s"), BtfKind.STRUCT, 1, false, 4, member.string("a */ b"), 1, 0);
+        assertThatThrownBy(() -> new CHeaderWriter(Btf.parse(member.build())).header())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("BTF type [2] STRUCT 's': 'a */ b' is not a C identifier, and cannot be written into a"
+                        + " header");
+        BtfBlob base = new BtfBlob().int32("int;");
+        assertThatThrownBy(() -> new CHeaderWriter(Btf.parse(base.typedef("t", 1).build())).header())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("BTF type [1] INT 'int;': 'int;' is not a C identifier");
+    }
+
+    @Test
+    void refusesBitfieldsOfTypesWithoutSize() throws BtfFormatException {
+        // struct s { int a[0]: 3; }: a bitfield of a zero-sized array.
+        BtfBlob blob = new BtfBlob().int32("int");
+        blob.type(0, BtfKind.ARRAY, 0, false, 0, 1, 1, 0);
+        blob.type(blob.string("s"), BtfKind.STRUCT, 1, true, 4, blob.string("a"), 2, 3 << 24);
+        Btf btf = Btf.parse(blob.build());
+        assertThatThrownBy(() -> new CHeaderWriter(btf).header())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("BTF type [2] ARRAY has size 0: C cannot declare bitfield 'a' of it");
+    }
+
+    @Test
+    void refusesGapsThatWouldTakeMillionsOfPaddingPieces() throws BtfFormatException {
+        // struct gap { int a; } declared 2 GiB large: 2^28 pieces of "long: 64;" to pad it.
+        BtfBlob blob = new BtfBlob().int32("int");
+        blob.type(blob.string("gap"), BtfKind.STRUCT, 1, false, Integer.MAX_VALUE, blob.string("a"), 1, 0);
+        Btf btf = Btf.parse(blob.build());
+        assertThatThrownBy(() -> new CHeaderWriter(btf).header())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BTF type [2] STRUCT 'gap': its C declaration would bring the header past")
+                .hasMessageEndingWith("or padding fills gaps of that many 64-bit pieces");
     }
 
     @Test

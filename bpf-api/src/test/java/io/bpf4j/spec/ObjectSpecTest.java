@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bpf4j.btf.BtfKind;
 import io.bpf4j.btf.BtfType;
 import io.bpf4j.elf.Fixtures;
+import io.bpf4j.fuzz.BtfImage;
+import io.bpf4j.fuzz.ElfImage;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -133,6 +136,30 @@ class ObjectSpecTest {
         assertThat(rodata.size()).isEqualTo(20);
         assertThat(rodata.vars()).extracting(BtfType.VarSecInfo::offset).containsExactly(0, 4, 5, 12);
         assertThat(fixture.btf().dataSec("license").orElseThrow().size()).isEqualTo(13);
+    }
+
+    @Test
+    void readsMapsThatShareADefinitionEachUnderItsOwnName() throws Exception {
+        // Three more static maps declared with table's anonymous struct: read once, named each.
+        ElfImage elf = ElfImage.of(FIXTURE_BYTES);
+        BtfImage btf = BtfImage.of(elf.section(".BTF").contents);
+        int definition = fixture.btf().find(BtfKind.VAR, "table").map(v -> ((BtfType.Var) v).typeId()).orElseThrow();
+        BtfImage.Type maps = btf.type(fixture.btf().dataSec(".maps").orElseThrow().id());
+        int[] words = Arrays.copyOf(maps.words, maps.words.length + 9);
+        for (int i = 0; i < 3; i++) {
+            int variable = btf.add(btf.string("table" + (i + 2)), BtfImage.VAR, 0, false, definition, 0);
+            System.arraycopy(new int[] {variable, 0, 40}, 0, words, maps.words.length + 3 * i, 3);
+        }
+        maps.words = words;
+        maps.setVlen(maps.vlen() + 3);
+        elf.section(".BTF").contents = btf.write();
+        ObjectSpec spec = read("fixture", elf.write());
+        MapSpec table = fixture.map("table").orElseThrow();
+        assertThat(spec.maps()).hasSize(6);
+        for (String name : List.of("table2", "table3", "table4")) {
+            assertThat(spec.map(name)).contains(new MapSpec(name, table.type(), table.keySize(), table.valueSize(),
+                    table.maxEntries(), table.flags(), table.keyTypeId(), table.valueTypeId()));
+        }
     }
 
     @Test

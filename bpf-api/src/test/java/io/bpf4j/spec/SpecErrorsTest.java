@@ -9,6 +9,7 @@ import io.bpf4j.elf.ElfFile;
 import io.bpf4j.elf.ElfFormatException;
 import io.bpf4j.elf.ElfSection;
 import io.bpf4j.elf.Fixtures;
+import io.bpf4j.fuzz.ElfImage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,6 +97,29 @@ class SpecErrorsTest {
                 .isInstanceOf(SpecException.class)
                 .hasMessage("fixture: map 'table': field 'type' is a pointer to [19] STRUCT 'fixture_value',"
                         + " expected a pointer to an array (__uint)");
+    }
+
+    @Test
+    void rejectsASecondDataSectionOfTheSameName() throws Exception {
+        // Every data section becomes a map named after it: two of one name would be one map twice.
+        ElfImage image = ElfImage.of(FIXTURE);
+        ElfImage.Section data = image.section(".data");
+        ElfImage.Section copy = image.add(".data", data.type, data.contents.clone());
+        copy.flags = data.flags;
+        byte[] bytes = image.write();
+        assertThatThrownBy(() -> ObjectSpec.read("fixture", bytes))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("fixture: section [" + (image.sections().size() - 1) + "] '.data': a second data section"
+                        + " of that name");
+    }
+
+    @Test
+    void escapesNamesFromTheObjectInMessages() throws Exception {
+        // A map field named with terminal escapes must not reach a terminal as they are.
+        byte[] bytes = replaceInSection(FIXTURE, ".BTF", "max_entries", "max\u001b[2J_ies");
+        assertThatThrownBy(() -> ObjectSpec.read("fixture\n", bytes))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("fixture\\x0a: map 'table': unknown field 'max\\x1b[2J_ies'");
     }
 
     private static byte[] withSymbolInfo(byte[] bytes, String name, int info) throws ElfFormatException {

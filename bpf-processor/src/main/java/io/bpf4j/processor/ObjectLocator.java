@@ -1,8 +1,13 @@
 package io.bpf4j.processor;
 
+import io.bpf4j.elf.ElfFormatException;
+import io.bpf4j.elf.ObjectBytes;
+import io.bpf4j.text.Printable;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +22,10 @@ import javax.tools.StandardLocation;
  * {@value #OBJECT_DIRS} (for builds that keep objects elsewhere, and for tests), the class output
  * (where the build compiles {@code .bpf.c} before javac runs), then the class path (objects
  * shipped in a dependency).
+ *
+ * <p>An object is judged by its size and ELF header before it is read whole ({@link ObjectBytes}):
+ * a file larger than {@link io.bpf4j.elf.ElfFile#MAX_OBJECT_SIZE}, or one that is not a BPF object,
+ * is one error naming it, and costs the build no more than reading its first bytes.
  */
 final class ObjectLocator {
     /** Processor option: directories to search first, separated by {@link File#pathSeparator}. */
@@ -46,13 +55,9 @@ final class ObjectLocator {
         List<String> lookedIn = new ArrayList<>();
         for (Path dir : objectDirs) {
             Path file = dir.resolve(object.resourceName());
-            lookedIn.add(file.toString());
+            lookedIn.add(Printable.escape(file.toString()));
             if (Files.isRegularFile(file)) {
-                try {
-                    return Files.readAllBytes(file);
-                } catch (IOException e) {
-                    throw new GenerationException("BPF object '" + object + "' cannot be read from " + file + ": " + e, e);
-                }
+                return read(object, file);
             }
         }
         for (StandardLocation location : List.of(StandardLocation.CLASS_OUTPUT, StandardLocation.CLASS_PATH)) {
@@ -65,20 +70,51 @@ final class ObjectLocator {
                 + "); is its .bpf.c compiled before javac runs?");
     }
 
-    /** The resource's bytes, or null when {@code location} does not have it. */
-    private byte[] readResource(StandardLocation location, ObjectPath object, List<String> lookedIn) {
+    /** The bytes of {@code file}, which exists, once its size and header have been checked. */
+    private static byte[] read(ObjectPath object, Path file) throws GenerationException {
+        try {
+            return ObjectBytes.read(file);
+        } catch (ElfFormatException e) {
+            throw unusable(object, Printable.escape(file.toString()), e);
+        } catch (IOException e) {
+            throw new GenerationException("BPF object '" + object + "' cannot be read from "
+                    + Printable.escape(file.toString()) + ": " + e, e);
+        }
+    }
+
+    /**
+     * The resource's bytes, or null when {@code location} does not have it. A resource that is a
+     * file is read as one (its size is known before reading); others, such as jar entries, are
+     * read as a stream that stops at the limit.
+     */
+    private byte[] readResource(StandardLocation location, ObjectPath object, List<String> lookedIn)
+            throws GenerationException {
         String description = location == StandardLocation.CLASS_OUTPUT ? "class output" : "class path";
         String where = "the " + description;
         try {
             FileObject resource = filer.getResource(location, "", object.resourceName());
-            where = resource.toUri() + " (" + description + ")";
-            try (InputStream in = resource.openInputStream()) {
-                return in.readAllBytes();
+            URI uri = resource.toUri();
+            where = uri + " (" + description + ")";
+            if ("file".equals(uri.getScheme())) {
+                Path file = Path.of(uri);
+                if (Files.isRegularFile(file)) {
+                    return read(object, file);
+                }
             }
-        } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+            try (InputStream in = resource.openInputStream()) {
+                return ObjectBytes.read(in);
+            } catch (ElfFormatException e) {
+                throw unusable(object, Printable.escape(uri.toString()), e);
+            }
+        } catch (IOException | IllegalArgumentException | UnsupportedOperationException
+                 | FileSystemNotFoundException e) {
             // Not there, or a file manager that cannot look there: both mean "not here".
-            lookedIn.add(where);
+            lookedIn.add(Printable.escape(where));
             return null;
         }
+    }
+
+    private static GenerationException unusable(ObjectPath object, String where, ElfFormatException e) {
+        return new GenerationException(object + " is not a usable BPF object: " + where + ": " + e.getMessage(), e);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,39 @@ class DiagnosticsTest {
 
         assertThat(compilation)
                 .hadErrorContaining("bpf4j: p/truncated.bpf.o is not a usable BPF object: ")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void objectOverTheSizeLimitIsOneErrorNamingItsSizeAndTheLimit() throws IOException {
+        // A real object's header, then 3 GiB of holes: sparse, so it costs no disk, and reading it
+        // whole would end in an OutOfMemoryError, not an error on the annotation.
+        byte[] header = Arrays.copyOf(Files.readAllBytes(Fixtures.objectRoot().resolve("p/opensnoop.bpf.o")), 64);
+        Path huge = sparse("p/huge.bpf.o", 3L << 30, header);
+        JavaFileObject source = Fixtures.annotated("Huge", "@BpfSkeleton(\"huge.bpf.o\")");
+
+        Compilation compilation = compileWithTempObjects(source);
+
+        assertThat(compilation)
+                .hadErrorContaining("bpf4j: p/huge.bpf.o is not a usable BPF object: " + huge
+                        + ": 3221225472 bytes (3 GiB), more than the 64 MiB (67108864 bytes) a BPF object may have")
+                .inFile(source)
+                .onLine(Fixtures.ANNOTATION_LINE);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void largeFileThatIsNoObjectIsJudgedByItsHeader() throws IOException {
+        Path zeros = sparse("p/zeros.bpf.o", 60L << 20, new byte[0]); // under the limit: the header decides
+        JavaFileObject source = Fixtures.annotated("Zeros", "@BpfSkeleton(\"zeros.bpf.o\")");
+
+        Compilation compilation = compileWithTempObjects(source);
+
+        assertThat(compilation)
+                .hadErrorContaining("bpf4j: p/zeros.bpf.o is not a usable BPF object: " + zeros
+                        + ": not an ELF file: the first 4 bytes are not \\x7fELF")
                 .inFile(source)
                 .onLine(Fixtures.ANNOTATION_LINE);
         assertThat(compilation).hadErrorCount(1);
@@ -267,6 +301,17 @@ class DiagnosticsTest {
 
         assertThat(compilation).hadErrorCount(1);
         assertThat(generated).containsExactly("OpensnoopSkel");
+    }
+
+    /** A file of {@code length} bytes under the temporary object directory: {@code start}, then holes. */
+    private Path sparse(String resource, long length, byte[] start) throws IOException {
+        Path file = objects.resolve(resource);
+        Files.createDirectories(file.getParent());
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.write(start);
+            out.setLength(length);
+        }
+        return file;
     }
 
     private void write(String resource, byte[] bytes) throws IOException {

@@ -1,9 +1,9 @@
 package io.bpf4j.processor.cli;
 
+import io.bpf4j.elf.ElfFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,16 +31,27 @@ final class EmbeddedObjects {
 
     /** Each embedded BPF object's bytes, in file order. */
     static List<byte[]> find(byte[] file) {
+        return find(ByteBuffer.wrap(file));
+    }
+
+    /**
+     * Each BPF object embedded in {@code file} (from index 0 to its limit, e.g. a mapped binary), in
+     * file order. A candidate larger than {@link ElfFile#MAX_OBJECT_SIZE} is no object bpf4j reads,
+     * and is skipped like one whose headers point outside the file.
+     */
+    static List<byte[]> find(ByteBuffer file) {
         List<byte[]> objects = new ArrayList<>();
-        ByteBuffer buffer = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
-        int start = indexOfMagic(file, 0);
+        ByteBuffer buffer = file.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int start = indexOfMagic(buffer, 0);
         while (start >= 0) {
             long size = objectSize(buffer, start);
-            if (size > 0) {
-                objects.add(Arrays.copyOfRange(file, start, Math.toIntExact(start + size)));
-                start = indexOfMagic(file, Math.toIntExact(start + size));
+            if (size > 0 && size <= ElfFile.MAX_OBJECT_SIZE) {
+                byte[] object = new byte[(int) size];
+                buffer.get(start, object);
+                objects.add(object);
+                start = indexOfMagic(buffer, Math.toIntExact(start + size));
             } else {
-                start = indexOfMagic(file, start + 1);
+                start = indexOfMagic(buffer, start + 1);
             }
         }
         return objects;
@@ -48,7 +59,7 @@ final class EmbeddedObjects {
 
     /** The size of the BPF object at {@code start}, or 0 when there is none there. */
     private static long objectSize(ByteBuffer file, int start) {
-        long available = file.capacity() - (long) start;
+        long available = file.limit() - (long) start;
         if (available < HEADER_SIZE
                 || file.get(start + 4) != ELFCLASS64 || file.get(start + 5) != ELFDATA2LSB
                 || Short.toUnsignedInt(file.getShort(start + 16)) != ET_REL
@@ -84,11 +95,11 @@ final class EmbeddedObjects {
         return end;
     }
 
-    private static int indexOfMagic(byte[] file, int from) {
+    private static int indexOfMagic(ByteBuffer file, int from) {
         outer:
-        for (int i = Math.max(from, 0); i <= file.length - MAGIC.length; i++) {
+        for (int i = Math.max(from, 0); i <= file.limit() - MAGIC.length; i++) {
             for (int j = 0; j < MAGIC.length; j++) {
-                if (file[i + j] != MAGIC[j]) {
+                if (file.get(i + j) != MAGIC[j]) {
                     continue outer;
                 }
             }

@@ -2,8 +2,10 @@ package io.bpf4j.processor.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -43,7 +45,17 @@ public final class ExtractCommand {
         for (int i = 1; i < args.length; i++) {
             Path binary = Path.of(args[i]);
             try {
-                List<byte[]> objects = EmbeddedObjects.find(Files.readAllBytes(binary));
+                List<byte[]> objects;
+                // Mapped, not read: a binary of hundreds of megabytes costs no heap to search.
+                try (FileChannel channel = FileChannel.open(binary, StandardOpenOption.READ)) {
+                    if (channel.size() > Integer.MAX_VALUE) {
+                        err.println("bpf4j extract: " + binary + ": " + channel.size()
+                                + " bytes, more than the 2 GiB this command searches");
+                        failed++;
+                        continue;
+                    }
+                    objects = EmbeddedObjects.find(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()));
+                }
                 if (objects.isEmpty()) {
                     err.println("bpf4j extract: " + binary + ": no embedded BPF object (ELF, e_machine "
                             + EmbeddedObjects.EM_BPF + ")");

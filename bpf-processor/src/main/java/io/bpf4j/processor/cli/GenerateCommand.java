@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code bpf4j gen}: the {@code bpftool gen skeleton} of bpf4j. Writes the typed skeleton of each
@@ -52,6 +53,14 @@ public final class GenerateCommand {
      * @return {@link #OK}, {@link #FAILED} or {@link #USAGE}
      */
     public static int run(PrintStream err, String... args) {
+        return run(err, CompileCheck::new, args);
+    }
+
+    /**
+     * {@link #run(PrintStream, String...)}, with {@code --check}'s compiler made by {@code checks}
+     * from bpf-api's class path: the seam the fuzz harness uses to skip sources it compiled before.
+     */
+    static int run(PrintStream err, Function<String, CompileCheck> checks, String... args) {
         if (args.length == 0) {
             err.println(GenerateOptions.USAGE);
             return USAGE;
@@ -67,16 +76,17 @@ public final class GenerateCommand {
             err.println(GenerateOptions.USAGE);
             return OK;
         }
-        return new GenerateCommand(err).generate(options.get());
+        return new GenerateCommand(err).generate(options.get(), checks);
     }
 
-    private int generate(GenerateOptions options) {
+    private int generate(GenerateOptions options, Function<String, CompileCheck> checks) {
         ProcessorRun processor = new ProcessorRun(options.packageName(), options.events());
-        CompileCheck check = options.check() ? new CompileCheck(ProcessorRun.apiClassPath()) : null;
         int failed = 0;
-        for (Outcome outcome : processor.generate(options.objects())) {
-            if (!emit(outcome, options, processor, check)) {
-                failed++;
+        try (CompileCheck check = options.check() ? checks.apply(ProcessorRun.apiClassPath()) : null) {
+            for (Outcome outcome : processor.generate(options.objects())) {
+                if (!emit(outcome, options, processor, check)) {
+                    failed++;
+                }
             }
         }
         if (options.objects().size() > 1) {

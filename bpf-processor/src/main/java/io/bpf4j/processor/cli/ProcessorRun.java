@@ -1,6 +1,8 @@
 package io.bpf4j.processor.cli;
 
 import io.bpf4j.BpfSkeleton;
+import io.bpf4j.elf.ElfFormatException;
+import io.bpf4j.elf.ObjectBytes;
 import io.bpf4j.processor.SkeletonProcessor;
 import io.bpf4j.processor.SourceText;
 import java.io.IOException;
@@ -76,6 +78,8 @@ final class ProcessorRun {
             } else if (!Files.isRegularFile(object)) {
                 outcomes.put(object, Outcome.failed(object, className,
                         List.of(Files.exists(object) ? "not a regular file" : "no such file")));
+            } else if (unusable(object).isPresent()) {
+                outcomes.put(object, Outcome.failed(object, className, List.of(unusable(object).get())));
             } else {
                 stubs.put(object, new Stub(typeName.get(), className));
                 resources.put(resourceName(object), object);
@@ -86,6 +90,22 @@ final class ProcessorRun {
             outcomes.putAll(runProcessor(stubs, resources));
         }
         return new ArrayList<>(outcomes.values());
+    }
+
+    /**
+     * Why {@code object} cannot be a BPF object, judged by its size and header alone: a file of
+     * gigabytes given by mistake is rejected before javac starts, having cost one read of 64 bytes.
+     */
+    private Optional<String> unusable(Path object) {
+        try {
+            ObjectBytes.check(object);
+            return Optional.empty();
+        } catch (ElfFormatException e) {
+            // Worded as the processor words it, which says the same of what it reads.
+            return Optional.of(resourceName(object) + " is not a usable BPF object: " + e.getMessage());
+        } catch (IOException e) {
+            return Optional.of("cannot be read: " + e);
+        }
     }
 
     /** The annotated type standing in for the user's, and the skeleton it should produce. */

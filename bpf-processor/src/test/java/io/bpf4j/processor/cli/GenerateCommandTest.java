@@ -10,11 +10,13 @@ import io.bpf4j.processor.SkeletonProcessor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -140,6 +142,25 @@ class GenerateCommandTest {
     }
 
     @Test
+    void aFileOverTheSizeLimitIsOneLineNamingItsSizeAndTheLimit() throws IOException {
+        // A real object's header, then 3 GiB of holes (sparse: no disk), and 1.5 GB of zeros.
+        byte[] header = Arrays.copyOf(Files.readAllBytes(TestObjects.object("opensnoop.bpf.o")), 64);
+        Path huge = sparse(dir.resolve("huge.bpf.o"), 3L << 30, header);
+        Path zeros = sparse(dir.resolve("zeros.bpf.o"), 1_500_000_000L, new byte[0]);
+
+        int status = run("--package", "p", "--out", dir.toString(), "--check", huge.toString(), zeros.toString());
+
+        assertThat(status).isEqualTo(GenerateCommand.FAILED);
+        assertThat(errors()).isEqualTo(String.join("\n",
+                "bpf4j gen: " + huge + ": p/huge.bpf.o is not a usable BPF object: 3221225472 bytes (3 GiB), more than"
+                        + " the 64 MiB (67108864 bytes) a BPF object may have",
+                "bpf4j gen: " + zeros + ": p/zeros.bpf.o is not a usable BPF object: 1500000000 bytes (1.4 GiB), more"
+                        + " than the 64 MiB (67108864 bytes) a BPF object may have",
+                "bpf4j gen: 0 of 2 skeletons generated, 2 failed\n"));
+        assertThat(dir.resolve("p")).doesNotExist();
+    }
+
+    @Test
     void anElfForAnotherMachineIsRejectedWithTheReason() throws IOException {
         Path program = Files.copy(Path.of("/bin/true"), dir.resolve("true.bpf.o"));
 
@@ -195,6 +216,15 @@ class GenerateCommandTest {
     void helpPrintsTheUsageOnStandardError() {
         assertThat(run("--help")).isZero();
         assertThat(errors()).startsWith("usage: bpf4j gen --package PKG --out DIR");
+    }
+
+    /** A file of {@code length} bytes: {@code start}, then holes. */
+    private static Path sparse(Path file, long length, byte[] start) throws IOException {
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.write(start);
+            out.setLength(length);
+        }
+        return file;
     }
 
     private int run(String... args) {
