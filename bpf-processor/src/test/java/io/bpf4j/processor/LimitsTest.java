@@ -3,6 +3,7 @@ package io.bpf4j.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import io.bpf4j.btf.Btf;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,8 @@ class LimitsTest {
     private static final int FIXTURE_MEMBERS = 9;
     private static final int FIXTURE_VALUES = 2;
     private static final int DEEP = 3000;
+    /** Deeper than the generator maps, within what the reader follows. */
+    private static final int DEEPER_THAN_GENERATED = 100;
 
     @TempDir
     Path dir;
@@ -85,47 +88,77 @@ class LimitsTest {
     }
 
     @Test
-    void structsNestedThousandsDeepAreOneError() {
-        ObjectRewriter object = ObjectRewriter.of(HostileObjects.fixture());
-        int inner = u32(object);
-        for (int i = 0; i < DEEP; i++) {
-            inner = object.append(ObjectRewriter.STRUCT, "nest" + i, 1, 4, object.string("m"), inner, 0);
-        }
-        object.setMemberType(object.typeId(ObjectRewriter.STRUCT, "victim_struct"), "victim_member", inner);
+    void structsNestedDeeperThanTheGeneratorMapsAreOneError() {
+        ObjectRewriter object = nestedStructs(DEEPER_THAN_GENERATED);
 
-        HostileObjects.assertOneError(compile(object), "struct victim_struct, member 'victim_member' (struct nest2999)",
+        HostileObjects.assertOneError(compile(object),
+                "struct victim_struct, member 'victim_member' (struct nest" + (DEEPER_THAN_GENERATED - 1) + ")",
                 "types nest deeper than " + TypeMapper.MAX_DEPTH + " levels");
     }
 
     @Test
-    void arraysNestedThousandsDeepAreOneError() {
-        ObjectRewriter object = ObjectRewriter.of(HostileObjects.fixture());
-        int u32 = u32(object);
-        int inner = u32;
-        for (int i = 0; i < DEEP; i++) {
-            inner = object.append(ObjectRewriter.ARRAY, "", 0, 0, inner, u32, 1);
-        }
-        object.setMemberType(object.typeId(ObjectRewriter.STRUCT, "victim_struct"), "victim_member", inner);
+    void arraysNestedDeeperThanTheGeneratorMapsAreOneError() {
+        ObjectRewriter object = nestedArrays(DEEPER_THAN_GENERATED);
 
         HostileObjects.assertOneError(compile(object), "struct victim_struct, member 'victim_member'",
                 "types nest deeper than " + TypeMapper.MAX_DEPTH + " levels");
     }
 
     @Test
-    void typedefsAndPointersThousandsDeepCompile() throws ReflectiveOperationException {
+    void structsAndArraysNestedThousandsDeepAreRefusedByTheReader() {
+        // Past Btf.MAX_DEPTH the object is not read at all: no walk of the generator ever sees it.
+        for (ObjectRewriter object : new ObjectRewriter[] {nestedStructs(DEEP), nestedArrays(DEEP)}) {
+            HostileObjects.assertOneError(compile(object), "starts a chain of more than " + Btf.MAX_DEPTH
+                    + " type references", "(Btf.MAX_DEPTH)");
+        }
+    }
+
+    @Test
+    void typedefsAndPointersDeeperThanTheGeneratorMapsCompile() throws ReflectiveOperationException {
+        // Typedefs are looked through and pointers are addresses: neither nests a Java type.
+        HostileObjects.compileInert(typedefAndPointerChains(Btf.MAX_DEPTH - 10).bytes(), dir);
+    }
+
+    @Test
+    void typedefsAndPointersThousandsDeepAreRefusedByTheReader() {
+        HostileObjects.assertOneError(compile(typedefAndPointerChains(DEEP)), "starts a chain of more than "
+                + Btf.MAX_DEPTH + " type references", "(Btf.MAX_DEPTH)");
+    }
+
+    private static ObjectRewriter nestedStructs(int depth) {
+        ObjectRewriter object = ObjectRewriter.of(HostileObjects.fixture());
+        int inner = u32(object);
+        for (int i = 0; i < depth; i++) {
+            inner = object.append(ObjectRewriter.STRUCT, "nest" + i, 1, 4, object.string("m"), inner, 0);
+        }
+        object.setMemberType(object.typeId(ObjectRewriter.STRUCT, "victim_struct"), "victim_member", inner);
+        return object;
+    }
+
+    private static ObjectRewriter nestedArrays(int depth) {
+        ObjectRewriter object = ObjectRewriter.of(HostileObjects.fixture());
+        int u32 = u32(object);
+        int inner = u32;
+        for (int i = 0; i < depth; i++) {
+            inner = object.append(ObjectRewriter.ARRAY, "", 0, 0, inner, u32, 1);
+        }
+        object.setMemberType(object.typeId(ObjectRewriter.STRUCT, "victim_struct"), "victim_member", inner);
+        return object;
+    }
+
+    private static ObjectRewriter typedefAndPointerChains(int depth) {
         ObjectRewriter object = ObjectRewriter.of(HostileObjects.fixture());
         int typedef = u32(object);
-        for (int i = 0; i < DEEP; i++) {
+        for (int i = 0; i < depth; i++) {
             typedef = object.append(ObjectRewriter.TYPEDEF, "alias" + i, 0, typedef);
         }
         int pointer = u32(object);
-        for (int i = 0; i < DEEP; i++) {
+        for (int i = 0; i < depth; i++) {
             pointer = object.append(ObjectRewriter.PTR, "", 0, pointer);
         }
         int struct = object.typeId(ObjectRewriter.STRUCT, "victim_struct");
         object.setMemberType(struct, "victim_member", typedef).setMemberType(struct, "victim_array", pointer);
-
-        HostileObjects.compileInert(object.bytes(), dir);
+        return object;
     }
 
     @Test
