@@ -28,8 +28,8 @@ enum ScalarKind {
     POINTER(io.bpf4j.btf.value.ScalarKind.POINTER, "UINT64", "a kernel address"),
     F32(io.bpf4j.btf.value.ScalarKind.F32, null, null),
     F64(io.bpf4j.btf.value.ScalarKind.F64, null, null),
-    S128(io.bpf4j.btf.value.ScalarKind.S128, null, "a signed 128-bit integer"),
-    U128(io.bpf4j.btf.value.ScalarKind.U128, null, "unsigned, 0 to 2^128 - 1; writes keep the low 128 bits");
+    S128(io.bpf4j.btf.value.ScalarKind.S128, null, "a signed 128-bit integer, -2^127 to 2^127 - 1"),
+    U128(io.bpf4j.btf.value.ScalarKind.U128, null, "unsigned, 0 to 2^128 - 1");
 
     private final io.bpf4j.btf.value.ScalarKind kind;
     private final TypeName type;
@@ -87,7 +87,7 @@ enum ScalarKind {
     /**
      * A statement (without the semicolon) writing {@code value} at {@code index} of {@code buffer}.
      * A value narrowed to a C integer ({@code u8}/{@code u16} from {@code int}, {@code u32} from
-     * {@code long}) is range-checked first: out of range is an {@link IllegalArgumentException}
+     * {@code long}, 128-bit integers from {@code BigInteger}) is range-checked first: out of range is an {@link IllegalArgumentException}
      * naming {@code field}, never a silent truncation.
      *
      * @param field the string literal naming the C field in that message
@@ -106,7 +106,10 @@ enum ScalarKind {
             case BOOL -> CodeBlock.of("$L.put($L, (byte) ($L ? 1 : 0))", buffer, index, value);
             case F32 -> CodeBlock.of("$L.putFloat($L, $L)", buffer, index, value);
             case F64 -> CodeBlock.of("$L.putDouble($L, $L)", buffer, index, value);
-            case S128, U128 -> CodeBlock.of("$T.put($L, $L, $L)", Int128.class, buffer, index, value);
+            case S128 -> CodeBlock.of("$T.put($L, $L, $T.int128($L, true, $L))", Int128.class, buffer, index,
+                    Ranges.class, value, field);
+            case U128 -> CodeBlock.of("$T.put($L, $L, $T.int128($L, false, $L))", Int128.class, buffer, index,
+                    Ranges.class, value, field);
         };
     }
 
