@@ -19,8 +19,8 @@ import java.util.List;
  * @param flexible the C declaration of a trailing flexible array member, which is not part of
  *     the fixed layout, or null
  */
-record RecordModel(ValueType.Composite type, ClassName className, String cName, List<String> cDefinition, int size, boolean union,
-        List<Field> fields, String flexible) {
+record RecordModel(ValueType.Composite type, ClassName className, String cName, List<String> cDefinition,
+        int size, boolean union, List<Field> fields, String flexible) {
     /**
      * The parameter slots a constructor may have: the JVM's 255, less one for {@code this}. A
      * {@code long} or {@code double} takes two.

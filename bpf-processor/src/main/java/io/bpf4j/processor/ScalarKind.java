@@ -87,8 +87,8 @@ enum ScalarKind {
     /**
      * A statement (without the semicolon) writing {@code value} at {@code index} of {@code buffer}.
      * A value narrowed to a C integer ({@code u8}/{@code u16} from {@code int}, {@code u32} from
-     * {@code long}, 128-bit integers from {@code BigInteger}) is range-checked first: out of range is an {@link IllegalArgumentException}
-     * naming {@code field}, never a silent truncation.
+     * {@code long}, 128-bit integers from {@code BigInteger}) is range-checked first: out of range
+     * is an {@link IllegalArgumentException} naming {@code field}, never a silent truncation.
      *
      * @param field the string literal naming the C field in that message
      */

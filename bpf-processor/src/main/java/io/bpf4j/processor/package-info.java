@@ -5,8 +5,8 @@
  * <p>The work is split by concern: {@code SkeletonRequest} (what the annotation asks for),
  * {@code ObjectLocator} (finding the object), {@code TypeMapper} (the value layout bpf-api's
  * {@code io.bpf4j.btf.value.ValueTypes} gives each BTF type → Java types and names), the models
- * it builds ({@code JavaType}, {@code RecordModel}, {@code EnumModel}), the generators of each part of the skeleton ({@code RecordGenerator} for
- * structs, {@code BytesRecordGenerator} for unions and structs too big for a record,
+ * it builds ({@code JavaType}, {@code RecordModel}, {@code EnumModel}), the generators of each
+ * part of the skeleton ({@code RecordGenerator} for structs, {@code BytesRecordGenerator} for unions and structs too big for a record,
  * {@code EnumGenerator}, {@code ViewGenerator} for the
  * zero-allocation views, {@code MapAccessorGenerator} with {@code KeyValueMapAccessors} and
  * {@code EventMapAccessors} (one accessor per map, every map type: typed classes, or the raw

@@ -28,16 +28,12 @@ public record FlatField(String name, BtfValue value) {
 
     private static void names(String prefix, ValueType.Composite type, List<String> names) {
         for (ValueType.Field field : type.fields()) {
-            String name = join(prefix, field.name());
+            String name = prefix + field.name();
             if (field.type() instanceof ValueType.Composite inner) {
                 names(field.anonymous() ? prefix : name + ".", inner, names);
             } else {
                 names.add(name);
             }
         }
-    }
-
-    static String join(String prefix, String name) {
-        return prefix + name;
     }
 }

@@ -70,7 +70,8 @@ abstract class Plan {
 
     /** The message of a value of the wrong kind. */
     static IllegalArgumentException wrongValue(String field, String expected, BtfValue value) {
+        String kind = value == null ? "null" : value.getClass().getSimpleName();
         return new IllegalArgumentException(field + ": " + expected + " is needed, not "
-                + (value == null ? "null" : "a " + value.getClass().getSimpleName()));
+                + (value == null ? "null" : ("AEIOU".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind));
     }
 }

@@ -160,7 +160,7 @@ public final class StructValue implements BtfValue {
     private void flatten(String prefix, List<FlatField> leaves) {
         for (int i = 0; i < fieldCount(); i++) {
             BtfValue value = get(i);
-            String name = FlatField.join(prefix, name(i));
+            String name = prefix + name(i);
             if (value instanceof StructValue inner) {
                 inner.flatten(name(i).isEmpty() ? prefix : name + ".", leaves);
             } else {

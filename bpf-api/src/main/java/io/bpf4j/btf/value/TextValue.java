@@ -20,7 +20,10 @@ public final class TextValue implements BtfValue {
         this.text = text;
     }
 
-    /** The text {@code text}. */
+    /**
+     * The text {@code text}: its UTF-8 bytes (a NUL in it ends it as C reads it back, but is
+     * written as it is, as generated code writes a {@code String}).
+     */
     public static TextValue of(String text) {
         Objects.requireNonNull(text, "text");
         return new TextValue(text.getBytes(StandardCharsets.UTF_8), text);
@@ -43,12 +46,12 @@ public final class TextValue implements BtfValue {
         return new TextValue(bytes, null);
     }
 
-    /** The number of bytes of the text, before the first NUL. */
+    /** The number of bytes of the text: for decoded text, those before the first NUL. */
     public int length() {
         return bytes.length;
     }
 
-    /** A copy of the text's bytes, before the first NUL. */
+    /** A copy of the text's bytes: for decoded text, those before the first NUL. */
     public byte[] bytes() {
         return bytes.clone();
     }
