@@ -31,8 +31,9 @@ final class ArrayPlan extends Plan {
         int length = type.length();
         if (word != null) {
             long[] words = new long[length];
+            int op = word.op;
             for (int i = 0; i < length; i++) {
-                words[i] = word.read(buffer, offset + i * stride);
+                words[i] = WordPlan.read(op, buffer, offset + i * stride, word.shift, word.bits);
             }
             return new ArrayValue(type, this, words, null);
         }

@@ -73,7 +73,7 @@ public final class ArrayValue implements BtfValue {
             throw new IllegalStateException("the elements of this array are not integers of at most 64 bits");
         }
         Objects.checkIndex(index, length());
-        return words != null ? words[index] : ScalarPlan.integerWord(elements[index], "element " + index);
+        return words != null ? words[index] : WordPlan.integerWord(elements[index], "element " + index);
     }
 
     /** A {@code List} of the elements' Java values. */

@@ -1,39 +1,18 @@
 package io.bpf4j.btf.value;
 
-import io.bpf4j.codec.BitFields;
-import io.bpf4j.codec.Ranges;
-import java.nio.ByteBuffer;
-
 /**
- * A bitfield, read with {@link BitFields} (sign-extended when its declared type is signed) and
- * written after {@link Ranges#bits}; a {@code bool} bitfield is 1 or 0.
+ * A bitfield, read with {@link io.bpf4j.codec.BitFields} (sign-extended when its declared type is
+ * signed) and written after {@link io.bpf4j.codec.Ranges#bits}; a {@code bool} bitfield is 1 or 0.
  */
 final class BitFieldPlan extends WordPlan {
     private final ValueType.BitField type;
     private final EnumNames names;
 
     BitFieldPlan(ValueType.BitField type) {
-        super(type);
+        super(type, type.kind() == ScalarKind.BOOL ? BITS_BOOL : type.signed() ? BITS_SIGNED : BITS_UNSIGNED,
+                type.shift(), type.bits());
         this.type = type;
         this.names = type.enumType() == null ? null : new EnumNames(type.enumType());
-    }
-
-    @Override
-    long read(ByteBuffer buffer, int offset) {
-        if (type.kind() == ScalarKind.BOOL) {
-            return BitFields.getUnsigned(buffer, offset, type.shift(), type.bits()) != 0 ? 1 : 0;
-        }
-        return type.signed()
-                ? BitFields.getSigned(buffer, offset, type.shift(), type.bits())
-                : BitFields.getUnsigned(buffer, offset, type.shift(), type.bits());
-    }
-
-    @Override
-    void write(long word, ByteBuffer buffer, int offset, String field) {
-        long bits = type.kind() == ScalarKind.BOOL
-                ? (word != 0 ? 1 : 0)
-                : Ranges.bits(word, type.bits(), type.signed(), field);
-        BitFields.put(buffer, offset, type.shift(), type.bits(), bits);
     }
 
     @Override
@@ -54,6 +33,6 @@ final class BitFieldPlan extends WordPlan {
             }
             return bool.booleanValue() ? 1 : 0;
         }
-        return ScalarPlan.integerWord(value, field);
+        return integerWord(value, field);
     }
 }

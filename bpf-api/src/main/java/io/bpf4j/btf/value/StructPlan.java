@@ -12,6 +12,10 @@ final class StructPlan extends CompositePlan {
     private static final byte[] ZEROS = new byte[256];
 
     private WordPlan[] words;
+    /** Per word member, its {@link WordPlan} operation, shift and width; -1 for the others. */
+    private int[] ops;
+    private int[] shifts;
+    private int[] widths;
     private boolean hasReferences;
     /** The hole zeroed before member i: [holeFrom[i], holeTo[i]), empty when from >= to. */
     private int[] holeFrom;
@@ -26,13 +30,20 @@ final class StructPlan extends CompositePlan {
     void planned() {
         int count = plans.length;
         words = new WordPlan[count];
+        ops = new int[count];
+        shifts = new int[count];
+        widths = new int[count];
         holeFrom = new int[count];
         holeTo = new int[count];
         int covered = 0;
         for (int i = 0; i < count; i++) {
             if (plans[i] instanceof WordPlan word) {
                 words[i] = word;
+                ops[i] = word.op;
+                shifts[i] = word.shift;
+                widths[i] = word.bits;
             } else {
+                ops[i] = -1;
                 hasReferences = true;
             }
             int size = plans[i].size();
@@ -50,9 +61,9 @@ final class StructPlan extends CompositePlan {
         long[] values = new long[count];
         BtfValue[] references = hasReferences ? new BtfValue[count] : null;
         for (int i = 0; i < count; i++) {
-            WordPlan word = words[i];
-            if (word != null) {
-                values[i] = word.read(buffer, offset + offsets[i]);
+            int op = ops[i];
+            if (op >= 0) {
+                values[i] = WordPlan.read(op, buffer, offset + offsets[i], shifts[i], widths[i]);
             } else {
                 references[i] = plans[i].decode(buffer, offset + offsets[i]);
             }
@@ -71,7 +82,7 @@ final class StructPlan extends CompositePlan {
             int at = offset + offsets[i];
             BtfValue reference = references == null ? null : references[i];
             if (reference == null && values != null) {
-                words[i].write(values[i], buffer, at, messageNames[i]);
+                WordPlan.write(ops[i], values[i], buffer, at, shifts[i], widths[i], messageNames[i]);
             } else {
                 plans[i].encode(reference != null ? reference : struct.get(i), buffer, at, messageNames[i]);
             }
@@ -85,6 +96,15 @@ final class StructPlan extends CompositePlan {
     }
 
     private static void zero(ByteBuffer buffer, int offset, int length) {
+        if (length <= 0) {
+            return;
+        }
+        if (length < 16) {
+            for (int i = 0; i < length; i++) {
+                buffer.put(offset + i, (byte) 0);
+            }
+            return;
+        }
         for (int done = 0; done < length; done += ZEROS.length) {
             buffer.put(offset + done, ZEROS, 0, Math.min(ZEROS.length, length - done));
         }
