@@ -21,9 +21,16 @@ public final class EnumValue implements BtfValue {
     /**
      * The value {@code raw} of {@code type}, held as its {@link ScalarKind} says (for an unsigned
      * 64-bit enum, the bits). Whether it fits is checked when it is encoded.
+     *
+     * @throws IllegalArgumentException when the enum is wider than 64 bits, which {@link BtfCodec} reads as an
+     *     {@link IntegerValue}
      */
     public static EnumValue of(ValueType.Enumerated type, long raw) {
         Objects.requireNonNull(type, "type");
+        if (type.kind().isWide()) {
+            // BTF enums are at most 8 bytes; a wider one is read as a plain 128-bit integer.
+            throw new IllegalArgumentException("a 16-byte enum is held as an IntegerValue");
+        }
         return new EnumValue(type, raw, null);
     }
 
