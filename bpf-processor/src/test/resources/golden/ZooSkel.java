@@ -1855,9 +1855,9 @@ public final class ZooSkel extends LoadedSkeleton {
      * @param tag <code>__u8 tag</code> at offset 0, 1 bytes;
      *     unsigned, 0 to 255
      * @param s128 <code>__int128 s128</code> at offset 16, 16 bytes;
-     *     a signed 128-bit integer
+     *     a signed 128-bit integer, -2^127 to 2^127 - 1
      * @param u128 <code>unsigned __int128 u128[2]</code> at offset 32, 32 bytes;
-     *     exactly 2 elements; each unsigned, 0 to 2^128 - 1; writes keep the low 128 bits
+     *     exactly 2 elements; each unsigned, 0 to 2^128 - 1
      */
     public record ZooWide(int tag, BigInteger s128, List<BigInteger> u128) {
         /**
@@ -1894,9 +1894,9 @@ public final class ZooSkel extends LoadedSkeleton {
                 buffer.putInt(offset + 9, 0);
                 buffer.putShort(offset + 13, (short) 0);
                 buffer.put(offset + 15, (byte) 0);
-                Int128.put(buffer, offset + 16, value.s128());
+                Int128.put(buffer, offset + 16, Ranges.int128(value.s128(), true, "s128"));
                 for (int i = 0; i < 2; i++) {
-                    Int128.put(buffer, offset + 32 + 16 * i, value.u128().get(i));
+                    Int128.put(buffer, offset + 32 + 16 * i, Ranges.int128(value.u128().get(i), false, "u128"));
                 }
             }
         };
@@ -1977,7 +1977,7 @@ public final class ZooSkel extends LoadedSkeleton {
 
             /**
              * <code>__int128 s128</code> at offset 16, 16 bytes;
-             *     a signed 128-bit integer.
+             *     a signed 128-bit integer, -2^127 to 2^127 - 1.
              */
             public BigInteger s128() {
                 return Int128.get(buffer, offset + 16, true);
@@ -1985,19 +1985,19 @@ public final class ZooSkel extends LoadedSkeleton {
 
             /**
              * Sets <code>__int128 s128</code> at offset 16, 16 bytes;
-             *     a signed 128-bit integer.
+             *     a signed 128-bit integer, -2^127 to 2^127 - 1.
              *
              * @return this view
              */
             public View s128(BigInteger value) {
                 Objects.requireNonNull(value, "s128");
-                Int128.put(buffer, offset + 16, value);
+                Int128.put(buffer, offset + 16, Ranges.int128(value, true, "s128"));
                 return this;
             }
 
             /**
              * <code>unsigned __int128 u128[2]</code> at offset 32, 32 bytes;
-             *     exactly 2 elements; each unsigned, 0 to 2^128 - 1; writes keep the low 128 bits;
+             *     exactly 2 elements; each unsigned, 0 to 2^128 - 1;
              *     index from 0 to 1.
              */
             public BigInteger u128(int index) {
@@ -2007,7 +2007,7 @@ public final class ZooSkel extends LoadedSkeleton {
 
             /**
              * Sets <code>unsigned __int128 u128[2]</code> at offset 32, 32 bytes;
-             *     exactly 2 elements; each unsigned, 0 to 2^128 - 1; writes keep the low 128 bits;
+             *     exactly 2 elements; each unsigned, 0 to 2^128 - 1;
              *     index from 0 to 1.
              *
              * @return this view
@@ -2015,7 +2015,7 @@ public final class ZooSkel extends LoadedSkeleton {
             public View u128(int index, BigInteger value) {
                 Objects.checkIndex(index, 2);
                 Objects.requireNonNull(value, "u128");
-                Int128.put(buffer, offset + 32 + 16 * index, value);
+                Int128.put(buffer, offset + 32 + 16 * index, Ranges.int128(value, false, "u128"));
                 return this;
             }
         }

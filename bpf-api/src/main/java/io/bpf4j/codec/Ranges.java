@@ -55,6 +55,38 @@ public final class Ranges {
         return value;
     }
 
+    /** {@code value} when it fits a {@code u8} (0 to 255): for callers holding a {@code long}. */
+    public static long u8(long value, String field) {
+        if ((value & ~0xffL) != 0) {
+            throw outOfRange(field, Long.toString(value), "0 to 255 (u8)");
+        }
+        return value;
+    }
+
+    /** {@code value} when it fits a {@code u16} (0 to 65535): for callers holding a {@code long}. */
+    public static long u16(long value, String field) {
+        if ((value & ~0xffffL) != 0) {
+            throw outOfRange(field, Long.toString(value), "0 to 65535 (u16)");
+        }
+        return value;
+    }
+
+    /** {@code value} when it fits an {@code s8} (-128 to 127): for callers holding a {@code long}. */
+    public static long s8(long value, String field) {
+        if (value != (byte) value) {
+            throw outOfRange(field, Long.toString(value), "-128 to 127 (s8)");
+        }
+        return value;
+    }
+
+    /** {@code value} when it fits an {@code s16} (-32768 to 32767): for callers holding a {@code long}. */
+    public static long s16(long value, String field) {
+        if (value != (short) value) {
+            throw outOfRange(field, Long.toString(value), "-32768 to 32767 (s16)");
+        }
+        return value;
+    }
+
     /** {@code value} when it fits an {@code s32}. */
     public static long s32(long value, String field) {
         if (value != (int) value) {

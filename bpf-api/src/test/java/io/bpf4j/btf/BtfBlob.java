@@ -5,17 +5,20 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
-/** Writes small BTF blobs by hand, so tests can describe exactly the (malformed) types they need. */
-final class BtfBlob {
+/**
+ * Writes small BTF blobs by hand, so tests (of other packages too) can describe exactly the
+ * (malformed) types they need.
+ */
+public final class BtfBlob {
     private final ByteArrayOutputStream types = new ByteArrayOutputStream();
     private final ByteArrayOutputStream strings = new ByteArrayOutputStream();
 
-    BtfBlob() {
+    public BtfBlob() {
         strings.write(0); // offset 0 is the empty name
     }
 
     /** Adds {@code name} to the string section and returns its offset. */
-    int string(String name) {
+    public int string(String name) {
         int offset = strings.size();
         strings.writeBytes(name.getBytes(StandardCharsets.UTF_8));
         strings.write(0);
@@ -23,7 +26,7 @@ final class BtfBlob {
     }
 
     /** Appends a type record: the common fields followed by {@code data} words. */
-    BtfBlob type(int nameOffset, BtfKind kind, int vlen, boolean kindFlag, int sizeOrType, int... data) {
+    public BtfBlob type(int nameOffset, BtfKind kind, int vlen, boolean kindFlag, int sizeOrType, int... data) {
         return raw(nameOffset, kind.id(), vlen, kindFlag, sizeOrType, data);
     }
 
@@ -39,12 +42,12 @@ final class BtfBlob {
     }
 
     /** Appends a named 4-byte signed int. */
-    BtfBlob int32(String name) {
+    public BtfBlob int32(String name) {
         return type(string(name), BtfKind.INT, 0, false, 4, 1 << 24 | 32);
     }
 
     /** Appends a typedef. */
-    BtfBlob typedef(String name, int target) {
+    public BtfBlob typedef(String name, int target) {
         return type(string(name), BtfKind.TYPEDEF, 0, false, target);
     }
 
@@ -57,7 +60,7 @@ final class BtfBlob {
     }
 
     /** The blob: a 24-byte header, the types, then the strings. */
-    ByteBuffer build() {
+    public ByteBuffer build() {
         byte[] typeBytes = types.toByteArray();
         byte[] stringBytes = strings.toByteArray();
         ByteBuffer blob = ByteBuffer.allocate(24 + typeBytes.length + stringBytes.length).order(ByteOrder.LITTLE_ENDIAN);

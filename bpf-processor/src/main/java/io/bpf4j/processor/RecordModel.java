@@ -2,11 +2,14 @@ package io.bpf4j.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import io.bpf4j.btf.value.ValueType;
 import java.util.List;
 
 /**
  * A C struct or union as the type generated for it.
  *
+ * @param type the struct or union as a value, as bpf-api's rules lay it out (the runtime
+ *     {@code BtfCodec} reads the same layout)
  * @param className the record, nested in the skeleton
  * @param cName how C spells the type, e.g. {@code struct event}
  * @param cDefinition the lines of the type's C definition, for the Javadoc
@@ -16,8 +19,8 @@ import java.util.List;
  * @param flexible the C declaration of a trailing flexible array member, which is not part of
  *     the fixed layout, or null
  */
-record RecordModel(ClassName className, String cName, List<String> cDefinition, int size, boolean union,
-        List<Field> fields, String flexible) {
+record RecordModel(ValueType.Composite type, ClassName className, String cName, List<String> cDefinition,
+        int size, boolean union, List<Field> fields, String flexible) {
     /**
      * The parameter slots a constructor may have: the JVM's 255, less one for {@code this}. A
      * {@code long} or {@code double} takes two.

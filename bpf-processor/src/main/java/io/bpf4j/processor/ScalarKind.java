@@ -1,6 +1,5 @@
 package io.bpf4j.processor;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import io.bpf4j.codec.Int128;
@@ -8,39 +7,45 @@ import io.bpf4j.codec.Ranges;
 import java.math.BigInteger;
 
 /**
- * The C scalars a skeleton can hold, each with its Java type and the {@link java.nio.ByteBuffer}
- * code that reads and writes it. The unsigned rules are those of {@code io.bpf4j.codec.Codecs}:
+ * The Java code of each C scalar kind: its Java type and the {@link java.nio.ByteBuffer} code
+ * that reads and writes it. Which C type is which kind, its size and its Java type are bpf-api's
+ * rules ({@link io.bpf4j.btf.value.ScalarKind}, the ones the runtime {@code BtfCodec} follows):
  * {@code u8}/{@code u16} widen to {@code int} and {@code u32} to {@code long}, so they are never
  * negative; {@code u64} keeps its 64 bits in a {@code long}; 128-bit integers, which Java has no
  * primitive for, are {@link BigInteger}s (read and written by {@link Int128}).
  */
 enum ScalarKind {
-    S8(TypeName.BYTE, 1, "INT8", null),
-    U8(TypeName.INT, 1, "UINT8", "unsigned, 0 to 255"),
-    S16(TypeName.SHORT, 2, "INT16", null),
-    U16(TypeName.INT, 2, "UINT16", "unsigned, 0 to 65535"),
-    S32(TypeName.INT, 4, "INT32", null),
-    U32(TypeName.LONG, 4, "UINT32", "unsigned, 0 to 4294967295"),
-    S64(TypeName.LONG, 8, "INT64", null),
-    U64(TypeName.LONG, 8, "UINT64", "unsigned: all 64 bits, see Long.toUnsignedString"),
-    BOOL(TypeName.BOOLEAN, 1, "BOOL", null),
+    S8(io.bpf4j.btf.value.ScalarKind.S8, "INT8", null),
+    U8(io.bpf4j.btf.value.ScalarKind.U8, "UINT8", "unsigned, 0 to 255"),
+    S16(io.bpf4j.btf.value.ScalarKind.S16, "INT16", null),
+    U16(io.bpf4j.btf.value.ScalarKind.U16, "UINT16", "unsigned, 0 to 65535"),
+    S32(io.bpf4j.btf.value.ScalarKind.S32, "INT32", null),
+    U32(io.bpf4j.btf.value.ScalarKind.U32, "UINT32", "unsigned, 0 to 4294967295"),
+    S64(io.bpf4j.btf.value.ScalarKind.S64, "INT64", null),
+    U64(io.bpf4j.btf.value.ScalarKind.U64, "UINT64", "unsigned: all 64 bits, see Long.toUnsignedString"),
+    BOOL(io.bpf4j.btf.value.ScalarKind.BOOL, "BOOL", null),
     /** A pointer: the address as the kernel saw it, meaningful to user space only as a number. */
-    POINTER(TypeName.LONG, 8, "UINT64", "a kernel address"),
-    F32(TypeName.FLOAT, 4, null, null),
-    F64(TypeName.DOUBLE, 8, null, null),
-    S128(ClassName.get(BigInteger.class), 16, null, "a signed 128-bit integer"),
-    U128(ClassName.get(BigInteger.class), 16, null, "unsigned, 0 to 2^128 - 1; writes keep the low 128 bits");
+    POINTER(io.bpf4j.btf.value.ScalarKind.POINTER, "UINT64", "a kernel address"),
+    F32(io.bpf4j.btf.value.ScalarKind.F32, null, null),
+    F64(io.bpf4j.btf.value.ScalarKind.F64, null, null),
+    S128(io.bpf4j.btf.value.ScalarKind.S128, null, "a signed 128-bit integer, -2^127 to 2^127 - 1"),
+    U128(io.bpf4j.btf.value.ScalarKind.U128, null, "unsigned, 0 to 2^128 - 1");
 
+    private final io.bpf4j.btf.value.ScalarKind kind;
     private final TypeName type;
-    private final int size;
     private final String codecConstant;
     private final String note;
 
-    ScalarKind(TypeName type, int size, String codecConstant, String note) {
-        this.type = type;
-        this.size = size;
+    ScalarKind(io.bpf4j.btf.value.ScalarKind kind, String codecConstant, String note) {
+        this.kind = kind;
+        this.type = TypeName.get(kind.javaType());
         this.codecConstant = codecConstant;
         this.note = note;
+    }
+
+    /** The code of bpf-api's {@code kind}. */
+    static ScalarKind of(io.bpf4j.btf.value.ScalarKind kind) {
+        return valueOf(kind.name());
     }
 
     /** The Java type of a value. */
@@ -50,7 +55,7 @@ enum ScalarKind {
 
     /** The C size in bytes. */
     int size() {
-        return size;
+        return kind.size();
     }
 
     /** The {@code io.bpf4j.codec.Codecs} constant for this scalar, or null when there is none. */
@@ -82,8 +87,8 @@ enum ScalarKind {
     /**
      * A statement (without the semicolon) writing {@code value} at {@code index} of {@code buffer}.
      * A value narrowed to a C integer ({@code u8}/{@code u16} from {@code int}, {@code u32} from
-     * {@code long}) is range-checked first: out of range is an {@link IllegalArgumentException}
-     * naming {@code field}, never a silent truncation.
+     * {@code long}, 128-bit integers from {@code BigInteger}) is range-checked first: out of range
+     * is an {@link IllegalArgumentException} naming {@code field}, never a silent truncation.
      *
      * @param field the string literal naming the C field in that message
      */
@@ -101,29 +106,20 @@ enum ScalarKind {
             case BOOL -> CodeBlock.of("$L.put($L, (byte) ($L ? 1 : 0))", buffer, index, value);
             case F32 -> CodeBlock.of("$L.putFloat($L, $L)", buffer, index, value);
             case F64 -> CodeBlock.of("$L.putDouble($L, $L)", buffer, index, value);
-            case S128, U128 -> CodeBlock.of("$T.put($L, $L, $L)", Int128.class, buffer, index, value);
+            case S128 -> CodeBlock.of("$T.put($L, $L, $T.int128($L, true, $L))", Int128.class, buffer, index,
+                    Ranges.class, value, field);
+            case U128 -> CodeBlock.of("$T.put($L, $L, $T.int128($L, false, $L))", Int128.class, buffer, index,
+                    Ranges.class, value, field);
         };
     }
 
     /** Whether this is a 128-bit integer, held as a {@link BigInteger} rather than a primitive. */
     boolean isWide() {
-        return this == S128 || this == U128;
+        return kind.isWide();
     }
 
     /** What a reader of the Javadoc must know about the Java value (its range), or null. */
     String note() {
         return note;
-    }
-
-    /** The kind of a C integer of {@code size} bytes; null for sizes Java has no primitive for. */
-    static ScalarKind integer(int size, boolean signed) {
-        return switch (size) {
-            case 1 -> signed ? S8 : U8;
-            case 2 -> signed ? S16 : U16;
-            case 4 -> signed ? S32 : U32;
-            case 8 -> signed ? S64 : U64;
-            case 16 -> signed ? S128 : U128;
-            default -> null;
-        };
     }
 }

@@ -1,8 +1,8 @@
 package io.bpf4j.processor;
 
 import com.palantir.javapoet.CodeBlock;
+import io.bpf4j.btf.value.CTypeNames;
 import io.bpf4j.text.Printable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,8 +35,8 @@ import java.util.List;
  * {@code [A-Za-z0-9_]}.
  */
 public final class SourceText {
-    /** Names longer than this many characters are cut in Javadoc and messages. */
-    static final int SHOWN_LENGTH = 200;
+    /** Names longer than this many characters are cut in Javadoc and messages (bpf-api's rule). */
+    static final int SHOWN_LENGTH = CTypeNames.SHOWN_LENGTH;
     /** The most bytes a class file's UTF-8 constant (such as a string literal) can have. */
     static final int MAX_CONSTANT_BYTES = 65_535;
 
@@ -182,14 +182,10 @@ public final class SourceText {
 
     /**
      * {@code name} cut to {@link #SHOWN_LENGTH} characters, saying how long it was; for messages
-     * and Javadoc. Not escaped: messages are escaped as a whole where they are printed, Javadoc by
-     * {@link #doc}.
+     * and Javadoc ({@link CTypeNames#shown}, so names are cut as in C declarations). Not escaped:
+     * messages are escaped as a whole where they are printed, Javadoc by {@link #doc}.
      */
     static String shown(String name) {
-        if (name.length() <= SHOWN_LENGTH) {
-            return name;
-        }
-        int cut = Character.isHighSurrogate(name.charAt(SHOWN_LENGTH - 1)) ? SHOWN_LENGTH - 1 : SHOWN_LENGTH;
-        return name.substring(0, cut) + "…(" + name.getBytes(StandardCharsets.UTF_8).length + " bytes)";
+        return CTypeNames.shown(name);
     }
 }

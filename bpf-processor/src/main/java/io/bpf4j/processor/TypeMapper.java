@@ -3,8 +3,11 @@ package io.bpf4j.processor;
 import com.palantir.javapoet.ClassName;
 import io.bpf4j.btf.Btf;
 import io.bpf4j.btf.BtfType;
+import io.bpf4j.btf.value.CTypeNames;
+import io.bpf4j.btf.value.UnsupportedTypeException;
+import io.bpf4j.btf.value.ValueType;
+import io.bpf4j.btf.value.ValueTypes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,40 +15,37 @@ import java.util.Map;
 /**
  * Maps BTF types to Java types, and collects the records and enums the mapped types need.
  *
- * <p>The rules: {@code s8}→{@code byte}, {@code s16}→{@code short}, {@code s32}→{@code int},
- * {@code s64}→{@code long}; {@code u8}/{@code u16}→{@code int}, {@code u32}/{@code u64}→{@code long}
- * (see {@link ScalarKind}); {@code bool}→{@code boolean}; pointers → {@code long} addresses;
- * enums → the integer of their size and signedness (BTF's), plus a generated Java enum whose
- * {@code of(value)} names a value, empty for a value the enum does not know; {@code char[N]} →
- * {@code String}; arrays of scalars → primitive arrays, multi-dimensional ones → nested primitive
- * arrays ({@code long[][]}); {@code __int128} → {@code BigInteger}; structs and unions → generated
- * types; arrays of structs, unions, texts or 128-bit integers → {@code List}s. Typedefs and qualifiers are looked through.
+ * <p>What a BTF type is as a value — its scalar kind, bitfields, text, arrays, members at their
+ * offsets, flexible array members, and every type refused with its message — is decided by
+ * bpf-api's {@link ValueTypes}, the rules the runtime {@code BtfCodec} follows too; this class
+ * only gives that {@link ValueType} its Java form. Scalars are the Java types of their
+ * {@link io.bpf4j.btf.value.ScalarKind} ({@code s8}→{@code byte}, {@code u8}/{@code u16}→{@code int},
+ * {@code u32}/{@code u64}→{@code long}, {@code __int128}→{@code BigInteger}, pointers →
+ * {@code long} addresses); enums → the integer of their size and signedness, plus a generated
+ * Java enum whose {@code of(value)} names a value, empty for a value the enum does not know;
+ * {@code char[N]} → {@code String}; arrays of scalars → primitive arrays, multi-dimensional ones →
+ * nested primitive arrays ({@code long[][]}); structs and unions → generated types; arrays of
+ * structs, unions, texts or 128-bit integers → {@code List}s.
  *
- * <p>Members: offsets are BTF's, never recomputed, so padding (explicit or not, packed or not) is
- * exactly what clang laid out. A bitfield is held as the Java type of its declared type. An
- * anonymous struct or union member becomes a component {@code anonN} (N counting the anonymous
- * members of its owner from 1) of a generated type {@code OwnerAnonN}. A zero-length (flexible)
- * array member is not part of the fixed layout: it gets no component, and the owner's Javadoc says
- * so. Anything else ({@code long double}, forward-declared types, 128-bit bitfields) is a
- * {@link GenerationException} naming the type, the member and the reason.
+ * <p>Names: a struct's record is named after the C type, or, when it is anonymous, after the
+ * typedef naming it or the place it is used. An anonymous struct or union member becomes a
+ * component {@code anonN} (N counting the anonymous members of its owner from 1) of a generated
+ * type {@code OwnerAnonN}. A zero-length (flexible) array member gets no component, and the
+ * owner's Javadoc says so. Types more than a class file holds ({@link ClassFileLimits}) are
+ * refused here, each a {@link GenerationException} naming the type, the member and the reason.
  */
 final class TypeMapper {
-    /**
-     * How deep types may nest (a struct in a struct, an array of arrays): the kernel's own BTF
-     * limit ({@code MAX_RESOLVE_DEPTH}), so no object the kernel loads is refused, and mapping
-     * never recurses deeper.
-     */
-    static final int MAX_DEPTH = 32;
+    /** How deep types may nest: bpf-api's {@link ValueTypes#MAX_DEPTH}, the kernel's own BTF limit. */
+    static final int MAX_DEPTH = ValueTypes.MAX_DEPTH;
 
+    private final ValueTypes values;
+    private final CTypeNames c;
     private final Btf btf;
-    private final CDeclarations c;
     private final ClassName skeleton;
     private final JavaNames.Allocator typeNames;
     private final String objectPath;
     /** Records by struct id, in the order they were first referenced, which is the order emitted. */
     private final Map<Integer, RecordModel> records = new LinkedHashMap<>();
-    /** Names handed out to structs whose record is still being built (its members come first). */
-    private final Map<Integer, ClassName> pending = new HashMap<>();
     /** Enums by BTF id, in the order they were first referenced. */
     private final Map<Integer, EnumModel> enums = new LinkedHashMap<>();
 
@@ -55,8 +55,9 @@ final class TypeMapper {
      * @param objectPath the object as the user named it, for messages
      */
     TypeMapper(Btf btf, ClassName skeleton, JavaNames.Allocator typeNames, String objectPath) {
+        this.values = new ValueTypes(btf);
+        this.c = values.names();
         this.btf = btf;
-        this.c = new CDeclarations(btf);
         this.skeleton = skeleton;
         this.typeNames = typeNames;
         this.objectPath = objectPath;
@@ -68,7 +69,7 @@ final class TypeMapper {
     }
 
     /** The C text of the object's types, for Javadoc. */
-    CDeclarations c() {
+    CTypeNames c() {
         return c;
     }
 
@@ -80,8 +81,8 @@ final class TypeMapper {
      */
     JavaType map(int typeId, String use, String nameHint) throws GenerationException {
         try {
-            return mapType(typeId, nameHint, 0);
-        } catch (Unmappable e) {
+            return javaType(values.type(typeId), typeId, nameHint);
+        } catch (UnsupportedTypeException | Unmappable e) {
             throw new GenerationException(objectPath + ": " + use + " (" + c.typeName(typeId) + "): "
                     + e.getMessage());
         }
@@ -102,7 +103,6 @@ final class TypeMapper {
             records.putAll(recordsBefore);
             enums.clear();
             enums.putAll(enumsBefore);
-            pending.clear();
             typeNames.restore(namesBefore);
             throw e;
         }
@@ -118,60 +118,25 @@ final class TypeMapper {
         return List.copyOf(enums.values());
     }
 
-    private JavaType mapType(int typeId, String nameHint, int depth) throws Unmappable {
-        if (depth > MAX_DEPTH) {
-            throw new Unmappable("types nest deeper than " + MAX_DEPTH + " levels (structs in structs, arrays of "
-                    + "arrays), the most the kernel's BTF checker and the generator take");
+    /**
+     * The Java form of {@code type}, the value type of {@code typeId} (which may name it through
+     * typedefs: the name of an anonymous struct comes from them).
+     */
+    private JavaType javaType(ValueType type, int typeId, String nameHint) throws Unmappable {
+        if (type instanceof ValueType.Scalar scalar) {
+            return new JavaType.Scalar(ScalarKind.of(scalar.kind()));
+        } else if (type instanceof ValueType.Enumerated enumerated) {
+            return new JavaType.Scalar(ScalarKind.of(enumerated.kind()),
+                    enumModel(enumerated.btfType(), typedefName(typeId, nameHint)));
+        } else if (type instanceof ValueType.Text text) {
+            return new JavaType.Text(text.length());
+        } else if (type instanceof ValueType.Array array) {
+            return array(array, nameHint);
+        } else if (type instanceof ValueType.Composite composite) {
+            return new JavaType.Struct(record(composite, typedefName(typeId, nameHint)));
         }
-        BtfType type = btf.resolve(typeId);
-        if (type instanceof BtfType.Int integer) {
-            return new JavaType.Scalar(integer(integer));
-        } else if (type instanceof BtfType.Enum enumType) {
-            return new JavaType.Scalar(enumKind(enumType), enumModel(enumType, typedefName(typeId, nameHint)));
-        } else if (type instanceof BtfType.Ptr) {
-            return new JavaType.Scalar(ScalarKind.POINTER);
-        } else if (type instanceof BtfType.Float floating) {
-            return new JavaType.Scalar(floating(floating));
-        } else if (type instanceof BtfType.Array array) {
-            return array(array, nameHint, depth);
-        } else if (type instanceof BtfType.Composite composite) {
-            return new JavaType.Struct(record(composite, typedefName(typeId, nameHint), depth));
-        } else if (type instanceof BtfType.Fwd fwd) {
-            throw new Unmappable(c.typeName(fwd.id()) + " is only declared, not defined, so its layout is unknown");
-        } else if (type instanceof BtfType.Void) {
-            throw new Unmappable("void has no value to map");
-        }
-        throw new Unmappable("a BTF " + type.kind() + " has no Java type");
-    }
-
-    private static ScalarKind integer(BtfType.Int integer) throws Unmappable {
-        if (integer.bitOffset() != 0 || integer.bits() != integer.size() * 8) {
-            throw new Unmappable("integers of " + integer.bits() + " bits in " + integer.size()
-                    + " bytes are not supported yet");
-        }
-        if (integer.isBool() && integer.size() == 1) {
-            return ScalarKind.BOOL;
-        }
-        return sized(ScalarKind.integer(integer.size(), integer.signed()), integer);
-    }
-
-    private static ScalarKind enumKind(BtfType.Enum enumType) throws Unmappable {
-        return sized(ScalarKind.integer(enumType.size(), enumType.signed()), enumType);
-    }
-
-    private static ScalarKind sized(ScalarKind kind, BtfType type) throws Unmappable {
-        if (kind == null) {
-            throw new Unmappable(type.describe() + ": integers of this size are not supported yet");
-        }
-        return kind;
-    }
-
-    private static ScalarKind floating(BtfType.Float floating) throws Unmappable {
-        return switch (floating.size()) {
-            case 4 -> ScalarKind.F32;
-            case 8 -> ScalarKind.F64;
-            default -> throw new Unmappable(floating.size() + "-byte floating-point numbers are not supported yet");
-        };
+        // Bitfields are members only: fields() maps them.
+        throw new AssertionError(type);
     }
 
     /** The Java enum of a C enum; null for an enum without values (only declared), held raw. */
@@ -201,21 +166,8 @@ final class TypeMapper {
         return model;
     }
 
-    private JavaType array(BtfType.Array array, String nameHint, int depth) throws Unmappable {
-        if (array.length() == 0) {
-            throw new Unmappable("a zero-length (flexible) array has no fixed layout; only a struct's last member "
-                    + "may be one");
-        }
-        BtfType element = btf.resolve(array.elementTypeId());
-        if (element instanceof BtfType.Int integer && integer.size() == 1
-                && (integer.isChar() || integer.name().equals("char"))) {
-            return new JavaType.Text(array.length());
-        }
-        JavaType elementType = mapType(array.elementTypeId(), nameHint, depth + 1);
-        if ((long) elementType.size() * array.length() > Integer.MAX_VALUE) {
-            throw new Unmappable("an array of " + array.length() + " elements of " + elementType.size()
-                    + " bytes is larger than 2 GiB, more than a Java buffer holds");
-        }
+    private JavaType array(ValueType.Array array, String nameHint) throws Unmappable {
+        JavaType elementType = javaType(array.element(), array.elementTypeId(), nameHint);
         if (elementType instanceof JavaType.Scalar scalar && !scalar.kind().isWide()) {
             return new JavaType.PrimitiveArray(scalar.kind(), array.length());
         } else if (elementType instanceof JavaType.PrimitiveArray || elementType instanceof JavaType.NestedArray) {
@@ -224,14 +176,11 @@ final class TypeMapper {
         return new JavaType.ObjectArray(elementType, array.length());
     }
 
-    private RecordModel record(BtfType.Composite composite, String nameHint, int depth) throws Unmappable {
+    private RecordModel record(ValueType.Composite type, String nameHint) throws Unmappable {
+        BtfType.Composite composite = type.btfType();
         RecordModel done = records.get(composite.id());
         if (done != null) {
             return done;
-        }
-        if (pending.containsKey(composite.id())) {
-            // BTF validation rules out a struct containing itself by value; this is only a guard.
-            throw new Unmappable(c.typeName(composite.id()) + " contains itself");
         }
         limit(composite.members().size(), ClassFileLimits.MAX_MEMBERS, "members", composite.id());
         limit(records.size() + enums.size() + 1, ClassFileLimits.MAX_TYPES, "struct, union and enum types",
@@ -239,118 +188,65 @@ final class TypeMapper {
         String javaName = JavaNames.typeName(composite.name().isEmpty() ? nameHint : composite.name());
         ClassName className = skeleton.nestedClass(typeNames.allocate(javaName,
                 composite.union() ? "Union" : "Struct"));
-        pending.put(composite.id(), className);
         // Reserve the record's place before its members map, so a struct precedes the ones it holds.
         records.put(composite.id(), null);
-        List<BtfType.Member> members = new ArrayList<>();
         List<String> flexible = new ArrayList<>();
-        for (BtfType.Member member : composite.members()) {
-            if (btf.resolve(member.typeId()) instanceof BtfType.Array array && array.length() == 0) {
-                flexible.add(c.declaration(member.typeId(), member.name()));
-            } else {
-                members.add(member);
-            }
+        for (BtfType.Member member : type.flexibleMembers()) {
+            flexible.add(c.declaration(member.typeId(), member.name()));
         }
-        List<RecordModel.Field> fields = fields(composite, members, className, composite.union(), depth);
+        List<RecordModel.Field> fields = fields(type, className, composite.union());
         if (!composite.union() && RecordModel.tooManyForARecord(fields)) {
             // Held as bytes, like a union: its accessors must keep clear of the names that type uses.
-            fields = fields(composite, members, className, true, depth);
+            fields = fields(type, className, true);
         }
-        RecordModel model = new RecordModel(className, c.typeName(composite.id()), c.definition(composite),
+        RecordModel model = new RecordModel(type, className, c.typeName(composite.id()), c.definition(composite),
                 composite.size(), composite.union(), fields, flexible.isEmpty() ? null : String.join("; ", flexible));
-        pending.remove(composite.id());
         records.put(composite.id(), model);
         return model;
     }
 
     /**
-     * The fields of {@code members}, named in order; {@code heldAsBytes} keeps the names
+     * The fields of {@code owner}'s members, named in order; {@code heldAsBytes} keeps the names
      * {@link BytesRecordGenerator} uses out of them.
      */
-    private List<RecordModel.Field> fields(BtfType.Composite owner, List<BtfType.Member> members,
-            ClassName ownerClass, boolean heldAsBytes, int depth) throws Unmappable {
+    private List<RecordModel.Field> fields(ValueType.Composite owner, ClassName ownerClass, boolean heldAsBytes)
+            throws Unmappable {
         JavaNames.Allocator fieldNames = new JavaNames.Allocator();
         if (heldAsBytes) {
             BytesRecordGenerator.RESERVED.forEach(fieldNames::reserve);
         }
         List<RecordModel.Field> fields = new ArrayList<>();
         int anonymous = 0;
-        for (BtfType.Member member : members) {
-            String javaField = member.name().isEmpty()
+        for (ValueType.Field field : owner.fields()) {
+            String javaField = field.anonymous()
                     ? fieldNames.allocate("anon" + ++anonymous, "_")
-                    : fieldNames.allocate(JavaNames.memberName(member.name()), "_");
-            fields.add(field(owner, member, ownerClass, javaField, depth));
+                    : fieldNames.allocate(JavaNames.memberName(field.name()), "_");
+            fields.add(field(owner.btfType(), field, ownerClass, javaField));
         }
         return fields;
     }
 
-    private RecordModel.Field field(BtfType.Composite owner, BtfType.Member member, ClassName ownerClass,
-            String javaName, int depth) throws Unmappable {
-        String where = c.typeName(owner.id()) + ", member '" + SourceText.shown(member.name()) + "'";
+    private RecordModel.Field field(BtfType.Composite owner, ValueType.Field field, ClassName ownerClass,
+            String javaName) throws Unmappable {
+        BtfType.Member member = field.member();
         String hint = ownerClass.simpleName() + JavaNames.typeName(javaName);
-        int width = bitfieldWidth(member);
-        // Without kind_flag, BTF places a bitfield through its INT type's own bit offset.
-        long bitOffset = member.bitOffset()
-                + (!member.isBitfield() && btf.resolve(member.typeId()) instanceof BtfType.Int integer
-                        ? integer.bitOffset() : 0);
-        int offset = (int) (bitOffset / 8);
         JavaType type;
-        if (width != 0) {
-            type = bitfield(member, where, (int) (bitOffset % 8), width, hint);
-        } else if (bitOffset % 8 != 0) {
-            throw new Unmappable(where + ": members that do not start on a byte are not supported yet");
+        int width = 0;
+        if (field.type() instanceof ValueType.BitField bits) {
+            width = bits.bits();
+            EnumModel enumType = bits.enumType() == null
+                    ? null
+                    : enumModel(bits.enumType().btfType(), typedefName(member.typeId(), hint));
+            type = new JavaType.Bits(ScalarKind.of(bits.kind()), bits.shift(), bits.bits(), enumType);
         } else {
             try {
-                type = mapType(member.typeId(), hint, depth + 1);
+                type = javaType(field.type(), member.typeId(), hint);
             } catch (Unmappable e) {
-                throw new Unmappable(where + " (" + c.typeName(member.typeId()) + "): " + e.getMessage());
+                throw new Unmappable(values.inMemberType(owner, member, e.getMessage()));
             }
         }
-        if ((long) offset + type.size() > owner.size()) {
-            throw new Unmappable(where + ": lies outside the type's " + owner.size() + " bytes");
-        }
         String declaration = c.declaration(member.typeId(), member.name()) + (width != 0 ? " : " + width : "");
-        return new RecordModel.Field(javaName, member.name(), declaration, offset, type);
-    }
-
-    /**
-     * The width of a bitfield member, 0 for a member that is none: from the member itself (BTF's
-     * kind_flag encoding), or from an INT type narrower than its storage (the older encoding).
-     */
-    private int bitfieldWidth(BtfType.Member member) {
-        if (member.isBitfield()) {
-            return member.bitfieldSize();
-        }
-        if (btf.resolve(member.typeId()) instanceof BtfType.Int integer
-                && (integer.bitOffset() != 0 || integer.bits() != integer.size() * 8)) {
-            return integer.bits();
-        }
-        return 0;
-    }
-
-    private JavaType bitfield(BtfType.Member member, String where, int shift, int width, String hint)
-            throws Unmappable {
-        EnumModel enumType = btf.resolve(member.typeId()) instanceof BtfType.Enum enumBase
-                ? enumModel(enumBase, typedefName(member.typeId(), hint))
-                : null;
-        return new JavaType.Bits(bitfieldKind(member, width, where), shift, width, enumType);
-    }
-
-    /** The Java type of a bitfield: that of its declared integer, enum or bool type. */
-    private ScalarKind bitfieldKind(BtfType.Member member, int width, String where) throws Unmappable {
-        BtfType base = btf.resolve(member.typeId());
-        ScalarKind kind;
-        if (base instanceof BtfType.Int integer) {
-            kind = integer.isBool() ? ScalarKind.BOOL : ScalarKind.integer(integer.size(), integer.signed());
-        } else if (base instanceof BtfType.Enum enumType) {
-            kind = ScalarKind.integer(enumType.size(), enumType.signed());
-        } else {
-            throw new Unmappable(where + ": a bitfield of " + c.typeName(member.typeId()) + " is not an integer");
-        }
-        if (kind == null || kind.isWide() || width > 64) {
-            throw new Unmappable(where + ": bitfields of " + c.typeName(member.typeId()) + " are not supported");
-        }
-        return kind;
+        return new RecordModel.Field(javaName, member.name(), declaration, field.offset(), type);
     }
 
     /**
@@ -382,7 +278,7 @@ final class TypeMapper {
         }
     }
 
-    /** A type the generator cannot map; the message grows a "where" prefix on the way out. */
+    /** A type more than a class file holds; the message grows a "where" prefix on the way out. */
     private static final class Unmappable extends Exception {
         private static final long serialVersionUID = 1L;
 

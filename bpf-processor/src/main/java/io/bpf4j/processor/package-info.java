@@ -3,10 +3,10 @@
  * {@code @BpfSkeleton} into a typed skeleton class generated from the object's ELF and BTF.
  *
  * <p>The work is split by concern: {@code SkeletonRequest} (what the annotation asks for),
- * {@code ObjectLocator} (finding the object), {@code TypeMapper} (BTF types → Java types, with
- * the rules written down there), the models it builds ({@code JavaType}, {@code RecordModel},
- * {@code EnumModel}), the generators of each part of the skeleton ({@code RecordGenerator} for
- * structs, {@code BytesRecordGenerator} for unions and structs too big for a record,
+ * {@code ObjectLocator} (finding the object), {@code TypeMapper} (the value layout bpf-api's
+ * {@code io.bpf4j.btf.value.ValueTypes} gives each BTF type → Java types and names), the models
+ * it builds ({@code JavaType}, {@code RecordModel}, {@code EnumModel}), the generators of each
+ * part of the skeleton ({@code RecordGenerator} for structs, {@code BytesRecordGenerator} for unions and structs too big for a record,
  * {@code EnumGenerator}, {@code ViewGenerator} for the
  * zero-allocation views, {@code MapAccessorGenerator} with {@code KeyValueMapAccessors} and
  * {@code EventMapAccessors} (one accessor per map, every map type: typed classes, or the raw
@@ -23,15 +23,19 @@
  * {@code ClassFileLimits} with {@code TypeMapper.MAX_DEPTH} the sizes checked before any code is
  * written. Messages are escaped for the terminal where they are reported.
  *
- * <p>What a C type becomes, in short: integers keep their width when signed and widen when
+ * <p>What a C type is as a value — its scalar kind, offsets, bitfields, text, arrays, flexible
+ * members, and what is refused and with which message — is decided by bpf-api's
+ * {@code io.bpf4j.btf.value.ValueTypes}, the one rule set the runtime {@code BtfCodec} follows too,
+ * so a generated {@code CODEC} and a {@code BtfCodec} read and write the same bytes alike. What a
+ * C type becomes in Java, in short: integers keep their width when signed and widen when
  * unsigned ({@code u8}/{@code u16} → {@code int}, {@code u32} → {@code long}, {@code u64} →
  * {@code long} holding the 64 bits; 128-bit ones → {@code BigInteger}); pointers are {@code long}
  * addresses; {@code char[N]} is a {@code String} (up to N UTF-8 bytes, NUL-padded, on write, with
  * no terminating NUL needed, as C allows; views also copy the raw bytes); enums are held raw, with
  * a generated Java enum whose {@code of(value)} is empty for unknown values; bitfields have the
  * Java type of their declared type, sign-extended when it is signed; every write that narrows a
- * Java value to a C integer ({@code u8}, {@code u16}, {@code u32}, bitfields) is range-checked
- * with {@code io.bpf4j.codec.Ranges}, naming the C field;
+ * Java value to a C integer ({@code u8}, {@code u16}, {@code u32}, bitfields, 128-bit integers)
+ * is range-checked with {@code io.bpf4j.codec.Ranges}, naming the C field;
  * structs are records and unions records of their bytes with one accessor and one factory per
  * member; an anonymous struct or union member is a component {@code anonN} of a generated type
  * {@code OwnerAnonN}; a flexible array member is left out of the fixed layout; offsets and padding

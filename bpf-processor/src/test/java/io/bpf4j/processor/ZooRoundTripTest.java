@@ -124,6 +124,22 @@ class ZooRoundTripTest {
                     seen.put("packed", List.of(packed, roundTrip(ZooPacked.CODEC, packed)));
                     ZooPadded padded = new ZooPadded(1, new int[] {0, 0, 0}, 4_000_000_000L, -1L);
                     seen.put("padded", List.of(padded, roundTrip(ZooPadded.CODEC, padded)));
+                    java.math.BigInteger top = java.math.BigInteger.ONE.shiftLeft(127);
+                    List<String> wideRefused = new java.util.ArrayList<>();
+                    for (ZooWide bad : List.of(new ZooWide(1, top, List.of(top, top)),
+                            new ZooWide(1, top.negate(), List.of(top, top.shiftLeft(1))),
+                            new ZooWide(1, top.negate(), List.of(java.math.BigInteger.ONE.negate(), top)))) {
+                        try {
+                            ZooWide.CODEC.encode(bad, fresh(ZooWide.SIZE), 0);
+                            wideRefused.add("written");
+                        } catch (IllegalArgumentException e) {
+                            wideRefused.add(e.getMessage());
+                        }
+                    }
+                    ZooWide widest = new ZooWide(255, top.negate(), List.of(top.shiftLeft(1).subtract(
+                            java.math.BigInteger.ONE), java.math.BigInteger.ZERO));
+                    wideRefused.add(String.valueOf(roundTrip(ZooWide.CODEC, widest).equals(widest)));
+                    seen.put("wide out of range", wideRefused);
                     ZooClash clash = new ZooClash(1, 2, 3, 4, 5, 6);
                     seen.put("clash", List.of(clash, roundTrip(ZooClash.CODEC, clash)));
                     ZooWord halves = ZooWord.ofHalves(new long[] {1, 0xffffffffL});
@@ -312,6 +328,15 @@ class ZooRoundTripTest {
     void wideIntegersDecodeClangsBytes() {
         assertThat(list("clang wide")).containsExactly(BigInteger.ONE.shiftLeft(100).negate(),
                 "ffffffffffffffffffffffffffffffff", "123456789abcdeffedcba9876543210", true, true);
+    }
+
+    @Test
+    void wideIntegersOutOfRangeAreRefusedNotCut() {
+        assertThat(list("wide out of range")).containsExactly(
+                "s128: 170141183460469231731687303715884105728 is out of range -2^127 to 2^127 - 1 (s128)",
+                "u128: 340282366920938463463374607431768211456 is out of range 0 to 2^128 - 1 (u128)",
+                "u128: -1 is out of range 0 to 2^128 - 1 (u128)",
+                "true");
     }
 
     @Test
