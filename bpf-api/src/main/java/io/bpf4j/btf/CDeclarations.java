@@ -3,25 +3,97 @@ package io.bpf4j.btf;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * The C text of BTF types: declarations such as {@code struct sk_buff *(*fn)(int)} and the
- * definitions of structs, unions, enums and typedefs. Anonymous structs, unions and enums are
- * written inline where they are used, as C requires. Layouts are reproduced exactly: gaps that
- * the compiler would not leave by itself become unnamed bitfields ({@link CPadding}), and a
- * struct whose offsets or size break natural alignment is declared
- * {@code __attribute__((packed))}.
+ * The C text of BTF types, written by one declarator walk in two forms:
+ *
+ * <ul>
+ *   <li>for a header ({@link CHeaderWriter}): declarations such as {@code struct sk_buff
+ *       *(*fn)(int)} and the definitions of structs, unions, enums and typedefs, compilable.
+ *       Anonymous structs, unions and enums are written inline where they are used, as C requires,
+ *       names are made unique ({@link CNames}), and layouts are reproduced exactly: gaps that the
+ *       compiler would not leave by itself become unnamed bitfields ({@link CPadding}), and a
+ *       struct whose offsets or size break natural alignment is declared
+ *       {@code __attribute__((packed))}.</li>
+ *   <li>for reading ({@link #forReading}): what Javadoc and messages show of an object's types
+ *       ({@code const volatile __u32 pid_target}, {@code struct event { … };}), with the names the
+ *       C source spells (typedefs kept, an anonymous type shown as <code>{…}</code>) and the
+ *       function parameters' names. The object chose those names: each goes through the caller's
+ *       {@code shown} (which may cut or escape it), and a declarator nested deeper than
+ *       {@code maxDepth}, or one whose types take too many steps to walk (function pointers nest
+ *       parameters), ends in {@code …}, so hostile BTF cannot make the text huge. The text is raw
+ *       otherwise: it is for the caller to encode where it goes.</li>
+ * </ul>
  */
-final class CDeclarations {
+public final class CDeclarations {
     private static final long BPF_POINTER_BITS = 64;
+    /** Parameters of a function pointer shown, when reading, before {@code …}. */
+    private static final int MAX_PARAMETERS = 16;
+    /** Types visited, when reading, for one declaration. */
+    private static final int MAX_STEPS = 1024;
+    private static final String ELLIPSIS = "…";
 
     private final Btf btf;
+    /** The header's unique names; null when reading. */
     private final CNames names;
+    /** How a name from the object is shown, when reading. */
+    private final UnaryOperator<String> shown;
+    private final int maxDepth;
+    private int steps;
 
-    CDeclarations(Btf btf, CNames names) {
-        this.btf = btf;
+    private CDeclarations(Btf btf, CNames names, UnaryOperator<String> shown, int maxDepth) {
+        this.btf = Objects.requireNonNull(btf, "btf");
         this.names = names;
+        this.shown = shown;
+        this.maxDepth = maxDepth;
+    }
+
+    /** The header form, names from {@code names}. */
+    static CDeclarations forHeader(Btf btf, CNames names) {
+        return new CDeclarations(btf, Objects.requireNonNull(names, "names"), UnaryOperator.identity(),
+                Integer.MAX_VALUE);
+    }
+
+    /**
+     * The reading form.
+     *
+     * @param shown how a name from the object is shown (for instance cut when very long)
+     * @param maxDepth the deepest declarator written in full
+     */
+    public static CDeclarations forReading(Btf btf, UnaryOperator<String> shown, int maxDepth) {
+        return new CDeclarations(btf, null, Objects.requireNonNull(shown, "shown"), maxDepth);
+    }
+
+    /** How C spells type {@code typeId}: {@code __u32}, {@code struct event}, {@code char[16]}. */
+    public String typeName(int typeId) {
+        return declaration(typeId, "");
+    }
+
+    /** The declaration of {@code name} with type {@code typeId}: {@code char comm[16]}. */
+    public String declaration(int typeId, String name) {
+        return declaration(typeId, reading() ? shown.apply(name) : name, 0);
+    }
+
+    /**
+     * A struct or union's definition when reading, one member a line (indented four spaces,
+     * bitfields with their width), ending with {@code };}: its lines.
+     */
+    public List<String> definition(BtfType.Composite composite) {
+        List<String> lines = new ArrayList<>();
+        lines.add(typeName(composite.id()) + " {");
+        for (BtfType.Member member : composite.members()) {
+            lines.add("    " + declaration(member.typeId(), member.name())
+                    + (member.isBitfield() ? " : " + member.bitfieldSize() : "") + ";");
+        }
+        lines.add("};");
+        return lines;
+    }
+
+    private boolean reading() {
+        return names == null;
     }
 
     /**
@@ -29,13 +101,19 @@ final class CDeclarations {
      * {@code typeId}, indented for nesting {@code level} where an inline definition spans lines.
      */
     String declaration(int typeId, String declarator, int level) {
+        if (level == 0 && reading()) {
+            steps = MAX_STEPS;
+        }
         String inner = declarator;
         // A set: BTF may qualify both an array and its elements, which C spells once.
         Set<String> qualifiers = new LinkedHashSet<>();
         BtfType type = btf.type(typeId);
         // Walk from the declared name outwards: pointers prefix the declarator, arrays and
         // function signatures suffix it, until a type with a name of its own ends the chain.
-        while (true) {
+        for (int depth = 0; ; depth++) {
+            if (reading() && (depth > maxDepth || --steps < 0)) {
+                return join(ELLIPSIS, inner);
+            }
             if (type instanceof BtfType.Ptr ptr) {
                 inner = "*" + inner;
                 type = btf.type(ptr.targetId());
@@ -59,9 +137,17 @@ final class CDeclarations {
             } else {
                 String base = qualifiers.isEmpty() ? baseType(type, level)
                         : String.join(" ", qualifiers) + " " + baseType(type, level);
-                return inner.isEmpty() ? base : base + " " + inner;
+                return join(base, inner);
             }
         }
+    }
+
+    /** {@code char} + {@code comm[16]}; {@code void} + {@code *p}; no space before a bare {@code [}. */
+    private static String join(String base, String inner) {
+        if (inner.isEmpty()) {
+            return base;
+        }
+        return inner.startsWith("[") ? base + inner : base + " " + inner;
     }
 
     /** {@code struct name}, {@code union name}: the forward declaration of composite {@code id}. */
@@ -204,14 +290,24 @@ final class CDeclarations {
         }
         List<String> parameters = new ArrayList<>(proto.params().size());
         for (BtfType.Param param : proto.params()) {
-            // Type 0 as the last parameter is how BTF spells a variadic function.
-            parameters.add(param.typeId() == 0 ? "..." : declaration(param.typeId(), "", level));
+            if (reading() && parameters.size() == MAX_PARAMETERS) {
+                parameters.add(ELLIPSIS);
+                break;
+            }
+            // Type 0 as the last parameter is how BTF spells a variadic function; when reading,
+            // parameters keep their names.
+            String name = reading() ? shown.apply(param.name()) : "";
+            int nested = reading() ? level + 1 : level;
+            parameters.add(param.typeId() == 0 ? "..." : declaration(param.typeId(), name, nested));
         }
         return String.join(", ", parameters);
     }
 
     /** The type that ends a declaration's chain: a name, or an inline definition when anonymous. */
     private String baseType(BtfType type, int level) {
+        if (reading()) {
+            return readingName(type);
+        }
         if (type instanceof BtfType.Void) {
             return "void";
         } else if (type instanceof BtfType.Int || type instanceof BtfType.Float) {
@@ -226,6 +322,23 @@ final class CDeclarations {
             return enumeration.name().isEmpty() ? enumDefinition(type.id(), level) : "enum " + names.tag(type.id());
         }
         throw new IllegalArgumentException("BTF type " + type.describe() + " cannot be part of a C type declaration");
+    }
+
+    /** How a type reads by name: as the C source spells it, an anonymous one as <code>{…}</code>. */
+    private String readingName(BtfType type) {
+        if (type instanceof BtfType.Void) {
+            return "void";
+        } else if (type instanceof BtfType.Composite composite) {
+            return (composite.union() ? "union " : "struct ") + (composite.name().isEmpty() ? "{…}"
+                    : shown.apply(composite.name()));
+        } else if (type instanceof BtfType.Fwd fwd) {
+            return (fwd.union() ? "union " : "struct ") + shown.apply(fwd.name());
+        } else if (type instanceof BtfType.Enum enumType) {
+            return "enum " + (enumType.name().isEmpty() ? "{…}" : shown.apply(enumType.name()));
+        } else if (!type.name().isEmpty()) {
+            return shown.apply(type.name());
+        }
+        return shown.apply(type.describe());
     }
 
     private BtfType skipQualifiers(int id) {

@@ -99,7 +99,7 @@ public final class CHeaderWriter {
 
         Definitions(Appendable out) {
             this.out = out;
-            this.declarations = new CDeclarations(btf, new CNames(btf));
+            this.declarations = CDeclarations.forHeader(btf, new CNames(btf));
             this.order = new CDeclarationOrder(btf);
             this.state = new byte[btf.types().size()];
             this.state[0] = WRITTEN;

@@ -3,6 +3,7 @@ package io.bpf4j.processor;
 import com.palantir.javapoet.ClassName;
 import io.bpf4j.btf.Btf;
 import io.bpf4j.btf.BtfType;
+import io.bpf4j.btf.CDeclarations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ final class TypeMapper {
      */
     TypeMapper(Btf btf, ClassName skeleton, JavaNames.Allocator typeNames, String objectPath) {
         this.btf = btf;
-        this.c = new CDeclarations(btf);
+        this.c = CDeclarations.forReading(btf, SourceText::shown, MAX_DEPTH);
         this.skeleton = skeleton;
         this.typeNames = typeNames;
         this.objectPath = objectPath;
