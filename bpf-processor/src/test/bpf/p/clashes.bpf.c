@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // Fixture: C names that collide with Java keywords, with the names the skeleton itself uses
-// (Data, Maps, Codec, memory(), hashMap(), program()) and with each other once camel-cased.
+// (Data, Maps, Codec, memory(), and the object layer's hashMap(), program()) and with each other
+// once camel-cased.
 // The skeleton must still compile without a warning. Never loaded.
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>

@@ -12,6 +12,9 @@ import java.lang.annotation.Target;
  * <p>On a type {@code Foo} in package {@code p}, javac generates {@code p.FooSkel}: {@code open()}
  * → an Open phase with typed {@code .rodata} setters → {@code load()} → the loaded skeleton with
  * typed maps, {@code .bss}/{@code .data} accessors and programs → {@code attach()} → {@code close()}.
+ * The skeleton is a typed wrapper over the object layer ({@link io.bpf4j.object.OpenBpfObject},
+ * {@link io.bpf4j.object.BpfObject}), which owns every resource; an object needs no skeleton to be
+ * used ({@link Kernel#open}).
  *
  * <pre>{@code
  * @BpfSkeleton("opensnoop.bpf.o")

@@ -40,6 +40,13 @@ public final class Codecs {
     public static final Codec<Boolean> BOOL =
             scalar(1, (b, o) -> b.get(o) != 0, (v, b, o) -> b.put(o, (byte) (v ? 1 : 0)));
 
+    /**
+     * Zero bytes, always {@code null}: the key of maps without keys (queue, stack, bloom filter),
+     * and the record type of ring and perf buffers read raw, through their readers' view path,
+     * which hands each record's bytes and length (a codec sees no length).
+     */
+    public static final Codec<Void> VOID = scalar(0, (b, o) -> null, (v, b, o) -> { });
+
     /** {@code char[length]} as text: see {@link #getString} and {@link #putString}. */
     public static Codec<String> string(int length) {
         return scalar(length, (b, o) -> getString(b, o, length), (v, b, o) -> putString(b, o, length, v));

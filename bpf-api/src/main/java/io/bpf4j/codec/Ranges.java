@@ -96,6 +96,34 @@ public final class Ranges {
     }
 
     /**
+     * {@code value} when it fits a C integer of {@code size} bytes (1, 2, 4 or 8) and the given
+     * signedness: the check for code that learns the type at run time (a variable read from BTF).
+     * An 8-byte integer takes any {@code long}: a {@code u64} is its 64 bits.
+     *
+     * @throws IllegalArgumentException when it does not fit, or {@code size} is none of those
+     */
+    public static long integer(long value, int size, boolean signed, String field) {
+        switch (size) {
+            case 1, 2 -> {
+                if (value != (int) value) {
+                    throw outOfRange(field, Long.toString(value), signed ? (size == 1 ? "-128 to 127 (s8)"
+                            : "-32768 to 32767 (s16)") : (size == 1 ? "0 to 255 (u8)" : "0 to 65535 (u16)"));
+                }
+                int narrow = (int) value;
+                return size == 1 ? (signed ? s8(narrow, field) : u8(narrow, field))
+                        : (signed ? s16(narrow, field) : u16(narrow, field));
+            }
+            case 4 -> {
+                return signed ? s32(value, field) : u32(value, field);
+            }
+            case 8 -> {
+                return value;
+            }
+            default -> throw new IllegalArgumentException(field + ": a C integer has 1, 2, 4 or 8 bytes, not " + size);
+        }
+    }
+
+    /**
      * {@code value} when it fits a bitfield of {@code bits} bits (1 to 64): 0 to 2^bits - 1 when
      * unsigned, -2^(bits-1) to 2^(bits-1) - 1 when signed. A 64-bit field takes any {@code long}.
      */

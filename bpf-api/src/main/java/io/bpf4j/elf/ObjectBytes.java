@@ -84,6 +84,21 @@ public final class ObjectBytes {
         return bytes;
     }
 
+    /**
+     * Checks an object already in memory as {@link #check(Path)} checks a file: its length, then
+     * its header.
+     *
+     * @throws ElfFormatException when the bytes are too many or not a BPF object
+     */
+    public static void check(byte[] bytes) throws ElfFormatException {
+        Objects.requireNonNull(bytes, "bytes");
+        if (bytes.length > ElfFile.MAX_OBJECT_SIZE) {
+            throw new ElfFormatException(bytes.length + " bytes (" + humanSize(bytes.length) + "), more than "
+                    + sizeLimit());
+        }
+        checkHeader(bytes, Math.min(bytes.length, HEADER_SIZE));
+    }
+
     /** Checks the size and the header of the open {@code file}; returns its size. */
     private static long checkStart(FileChannel channel) throws IOException, ElfFormatException {
         long size = channel.size();

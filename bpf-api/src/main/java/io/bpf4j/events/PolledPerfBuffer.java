@@ -1,5 +1,8 @@
 package io.bpf4j.events;
 
+import io.bpf4j.internal.Bridge;
+import io.bpf4j.internal.PerfBufferAccess;
+import io.bpf4j.perfbuf.BpfPerfBuffer;
 import io.bpf4j.perfbuf.PerfBufferReader;
 import io.bpf4j.ringbuf.HandlerException;
 import io.bpf4j.ringbuf.HandlerFailures;
@@ -55,7 +58,7 @@ final class PolledPerfBuffer implements PolledChannel {
 
     @Override
     public EventSource source() {
-        return reader.eventSource();
+        return Bridge.get(PerfBufferAccess.class, BpfPerfBuffer.class).source(reader);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.bpf4j.events;
 
+import io.bpf4j.internal.Bridge;
+import io.bpf4j.internal.RingBufferAccess;
+import io.bpf4j.ringbuf.BpfRingBuffer;
 import io.bpf4j.ringbuf.HandlerFailures;
 import io.bpf4j.ringbuf.RecordHandler;
 import io.bpf4j.ringbuf.RingBufferReader;
@@ -29,7 +32,7 @@ final class PolledRingBuffer implements PolledChannel {
 
     @Override
     public EventSource source() {
-        return reader.eventSource();
+        return Bridge.get(RingBufferAccess.class, BpfRingBuffer.class).source(reader);
     }
 
     @Override

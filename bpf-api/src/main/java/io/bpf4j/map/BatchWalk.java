@@ -2,7 +2,7 @@ package io.bpf4j.map;
 
 import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
-import io.bpf4j.spi.BatchResult;
+import io.bpf4j.map.BatchResult;
 import io.bpf4j.spi.MapHandle;
 import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;

@@ -2,7 +2,6 @@ package io.bpf4j.map;
 
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
-import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +12,9 @@ import java.util.List;
  * @param <V> value type
  */
 public final class BpfArrayMap<V> extends BpfMap<Integer, V> {
-    /** Wraps a raw array map; the codec's size must equal the map's value size. */
-    public BpfArrayMap(MapHandle handle, Codec<V> valueCodec) {
-        super(handle, Codecs.INT32, valueCodec);
+    /** Types a raw array map; the codec's size must equal the map's value size. */
+    public BpfArrayMap(RawMap map, Codec<V> valueCodec) {
+        super(map, Codecs.INT32, valueCodec);
         requireSingleValues("BpfPerCpuArrayMap");
     }
 
@@ -27,7 +26,7 @@ public final class BpfArrayMap<V> extends BpfMap<Integer, V> {
     public V get(int index) {
         checkIndex("get", index);
         ByteBuffer value = allocate(valueCodec.size());
-        if (!handle.lookup(encodeKey(index), value)) {
+        if (!raw.lookup(encodeKey(index), value)) {
             throw new IllegalStateException("array map '" + name() + "' has no element " + index);
         }
         return valueCodec.decode(value, 0);
@@ -40,7 +39,7 @@ public final class BpfArrayMap<V> extends BpfMap<Integer, V> {
      */
     public void set(int index, V value) {
         checkIndex("set", index);
-        handle.update(encodeKey(index), encodeValue(value), UpdateFlag.ANY.bits());
+        raw.update(encodeKey(index), encodeValue(value), UpdateFlag.ANY.bits());
     }
 
     /** Every value, index 0 first. */

@@ -1,6 +1,5 @@
 package io.bpf4j.map;
 
-import io.bpf4j.spi.MapHandle;
 import java.util.OptionalInt;
 
 /**
@@ -8,9 +7,9 @@ import java.util.OptionalInt;
  * programs look up; inner maps must have the shape the outer map was declared with.
  */
 public final class BpfArrayOfMaps extends BpfFdArray {
-    /** Wraps a raw array of maps. */
-    public BpfArrayOfMaps(MapHandle handle) {
-        super(handle);
+    /** Types a raw array of maps. */
+    public BpfArrayOfMaps(RawMap map) {
+        super(map);
     }
 
     /**
@@ -18,14 +17,14 @@ public final class BpfArrayOfMaps extends BpfFdArray {
      *
      * @throws IllegalStateException when the inner map's owner is closed (even while this runs)
      */
-    public void set(int index, MapHandle inner) {
+    public void set(int index, RawMap inner) {
         // The fd stays the inner map's for the update: its owner cannot close it meanwhile.
         inner.useFd(fd -> setFd(index, fd));
     }
 
     /** Stores the map of {@code inner} at {@code index}. */
     public void set(int index, BpfMap<?, ?> inner) {
-        set(index, inner.handle());
+        set(index, inner.raw());
     }
 
     /** The kernel id of the inner map at {@code index}; empty when the slot is empty. */

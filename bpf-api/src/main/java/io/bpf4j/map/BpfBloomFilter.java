@@ -1,7 +1,7 @@
 package io.bpf4j.map;
 
 import io.bpf4j.codec.Codec;
-import io.bpf4j.spi.MapHandle;
+import io.bpf4j.codec.Codecs;
 
 /**
  * A bloom filter map ({@code BPF_MAP_TYPE_BLOOM_FILTER}): values are added, never removed, and a
@@ -10,18 +10,18 @@ import io.bpf4j.spi.MapHandle;
  * @param <V> value type
  */
 public final class BpfBloomFilter<V> extends BpfMap<Void, V> {
-    /** Wraps a raw bloom filter map. */
-    public BpfBloomFilter(MapHandle handle, Codec<V> valueCodec) {
-        super(handle, NoKey.CODEC, valueCodec);
+    /** Types a raw bloom filter map. */
+    public BpfBloomFilter(RawMap map, Codec<V> valueCodec) {
+        super(map, Codecs.VOID, valueCodec);
     }
 
     /** Adds {@code value}. */
     public void push(V value) {
-        handle.update(null, encodeValue(value), UpdateFlag.ANY.bits());
+        raw.update(null, encodeValue(value), UpdateFlag.ANY.bits());
     }
 
     /** False when {@code value} was certainly never pushed; true when it probably was. */
     public boolean contains(V value) {
-        return handle.lookup(null, encodeValue(value));
+        return raw.lookup(null, encodeValue(value));
     }
 }

@@ -1,6 +1,5 @@
 package io.bpf4j.map;
 
-import io.bpf4j.spi.MapHandle;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -10,9 +9,9 @@ import java.util.Objects;
  * back from user space.
  */
 public final class BpfCgroupArray extends BpfFdArray {
-    /** Wraps a raw cgroup array. */
-    public BpfCgroupArray(MapHandle handle) {
-        super(handle);
+    /** Types a raw cgroup array. */
+    public BpfCgroupArray(RawMap map) {
+        super(map);
     }
 
     /**
@@ -22,6 +21,6 @@ public final class BpfCgroupArray extends BpfFdArray {
      */
     public void set(int index, Path cgroupDirectory) {
         checkIndex("set", index);
-        handle.setCgroup(index, Objects.requireNonNull(cgroupDirectory, "cgroupDirectory").toString());
+        raw.setCgroup(index, Objects.requireNonNull(cgroupDirectory, "cgroupDirectory").toString());
     }
 }

@@ -1,7 +1,6 @@
 package io.bpf4j.map;
 
 import io.bpf4j.codec.Codecs;
-import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.util.OptionalInt;
 
@@ -11,9 +10,9 @@ import java.util.OptionalInt;
  * object's kernel id where the map type allows it.
  */
 public abstract class BpfFdArray extends BpfMap<Integer, Integer> {
-    /** Wraps a raw array of kernel objects (4-byte keys and values). */
-    protected BpfFdArray(MapHandle handle) {
-        super(handle, Codecs.INT32, Codecs.INT32);
+    /** Types a raw array of kernel objects (4-byte keys and values). */
+    protected BpfFdArray(RawMap map) {
+        super(map, Codecs.INT32, Codecs.INT32);
     }
 
     /**
@@ -23,14 +22,14 @@ public abstract class BpfFdArray extends BpfMap<Integer, Integer> {
      */
     protected final void setFd(int index, int fd) {
         checkIndex("set", index);
-        handle.update(encodeKey(index), encodeValue(fd), UpdateFlag.ANY.bits());
+        raw.update(encodeKey(index), encodeValue(fd), UpdateFlag.ANY.bits());
     }
 
     /** The kernel id of the object at {@code index} (a program or map id); empty when the slot is empty. */
     protected final OptionalInt storedId(int index) {
         checkIndex("lookup", index);
         ByteBuffer value = allocate(4);
-        return handle.lookup(encodeKey(index), value) ? OptionalInt.of(value.getInt(0)) : OptionalInt.empty();
+        return raw.lookup(encodeKey(index), value) ? OptionalInt.of(value.getInt(0)) : OptionalInt.empty();
     }
 
     /**
@@ -40,6 +39,6 @@ public abstract class BpfFdArray extends BpfMap<Integer, Integer> {
      */
     public boolean clear(int index) {
         checkIndex("clear", index);
-        return handle.delete(encodeKey(index));
+        return raw.delete(encodeKey(index));
     }
 }

@@ -2,7 +2,6 @@ package io.bpf4j.map;
 
 import io.bpf4j.UnsupportedFeatureException;
 import io.bpf4j.codec.Codec;
-import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,16 +23,16 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
     /** Above this many entries a dump's copy grows as it fills instead of being sized up front. */
     private static final int PRESIZE_LIMIT = 1 << 20;
 
-    /** Wraps a raw map; the codecs' sizes must equal the map's key and value sizes. */
-    public BpfHashMap(MapHandle handle, Codec<K> keyCodec, Codec<V> valueCodec) {
-        super(handle, keyCodec, valueCodec);
+    /** Types a raw map; the codecs' sizes must equal the map's key and value sizes. */
+    public BpfHashMap(RawMap map, Codec<K> keyCodec, Codec<V> valueCodec) {
+        super(map, keyCodec, valueCodec);
         requireSingleValues("BpfPerCpuHashMap");
     }
 
     /** The value for {@code key}, if present. */
     public Optional<V> get(K key) {
         ByteBuffer value = allocate(valueCodec.size());
-        if (!handle.lookup(encodeKey(key), value)) {
+        if (!raw.lookup(encodeKey(key), value)) {
             return Optional.empty();
         }
         return Optional.of(valueCodec.decode(value, 0));
@@ -50,18 +49,18 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
      * @throws io.bpf4j.BpfException with EEXIST/ENOENT when the flag forbids the update, E2BIG when full
      */
     public void put(K key, V value, UpdateFlag flag) {
-        handle.update(encodeKey(key), encodeValue(value), flag.bits());
+        raw.update(encodeKey(key), encodeValue(value), flag.bits());
     }
 
     /** Deletes the element; false when it was absent. */
     public boolean delete(K key) {
-        return handle.delete(encodeKey(key));
+        return raw.delete(encodeKey(key));
     }
 
     /** Deletes the element and returns its value, atomically ({@code BPF_MAP_LOOKUP_AND_DELETE_ELEM}). */
     public Optional<V> remove(K key) {
         ByteBuffer value = allocate(valueCodec.size());
-        if (!handle.lookupAndDelete(encodeKey(key), value)) {
+        if (!raw.lookupAndDelete(encodeKey(key), value)) {
             return Optional.empty();
         }
         return Optional.of(valueCodec.decode(value, 0));
@@ -81,7 +80,7 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
     public void forEach(BiConsumer<? super K, ? super V> action) {
         ByteBuffer value = allocate(valueCodec.size());
         for (K key : keys()) {
-            if (handle.lookup(encodeKey(key), value)) {
+            if (raw.lookup(encodeKey(key), value)) {
                 action.accept(key, valueCodec.decode(value, 0));
             }
         }
@@ -102,7 +101,7 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
     public Map<K, V> dumpAll() {
         Map<K, V> copy = presized();
         try {
-            BatchWalk.walk(handle, false, (keys, keyOffset, values, valueOffset) ->
+            BatchWalk.walk(raw.handle(), false, (keys, keyOffset, values, valueOffset) ->
                     copy.put(keyCodec.decode(keys, keyOffset), valueCodec.decode(values, valueOffset)));
         } catch (UnsupportedFeatureException e) {
             return snapshot();
@@ -117,7 +116,7 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
      */
     public Map<K, V> takeAll() {
         Map<K, V> taken = presized();
-        BatchWalk.walk(handle, true, (keys, keyOffset, values, valueOffset) ->
+        BatchWalk.walk(raw.handle(), true, (keys, keyOffset, values, valueOffset) ->
                 taken.put(keyCodec.decode(keys, keyOffset), valueCodec.decode(values, valueOffset)));
         return taken;
     }
@@ -146,7 +145,7 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
             keyCodec.encode(key, packed, offset);
             offset += keyCodec.size();
         }
-        handle.deleteBatch(packed, keys.size());
+        raw.deleteBatch(packed, keys.size());
     }
 
     /**
@@ -165,6 +164,6 @@ public final class BpfHashMap<K, V> extends BpfMap<K, V> {
             valueCodec.encode(entry.getValue(), values, i * valueCodec.size());
             i++;
         }
-        handle.updateBatch(keys, values, entries.size(), flag.bits());
+        raw.updateBatch(keys, values, entries.size(), flag.bits());
     }
 }

@@ -2,7 +2,6 @@ package io.bpf4j.map;
 
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
-import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.OptionalInt;
@@ -14,9 +13,9 @@ import java.util.OptionalInt;
  * @param <K> key type
  */
 public final class BpfHashOfMaps<K> extends BpfMap<K, Integer> {
-    /** Wraps a raw hash of maps. */
-    public BpfHashOfMaps(MapHandle handle, Codec<K> keyCodec) {
-        super(handle, keyCodec, Codecs.INT32);
+    /** Types a raw hash of maps. */
+    public BpfHashOfMaps(RawMap map, Codec<K> keyCodec) {
+        super(map, keyCodec, Codecs.INT32);
     }
 
     /**
@@ -24,25 +23,25 @@ public final class BpfHashOfMaps<K> extends BpfMap<K, Integer> {
      *
      * @throws IllegalStateException when the inner map's owner is closed (even while this runs)
      */
-    public void put(K key, MapHandle inner) {
+    public void put(K key, RawMap inner) {
         // The fd stays the inner map's for the update: its owner cannot close it meanwhile.
-        inner.useFd(fd -> handle.update(encodeKey(key), encodeValue(fd), UpdateFlag.ANY.bits()));
+        inner.useFd(fd -> raw.update(encodeKey(key), encodeValue(fd), UpdateFlag.ANY.bits()));
     }
 
     /** Stores the map of {@code inner} under {@code key}. */
     public void put(K key, BpfMap<?, ?> inner) {
-        put(key, inner.handle());
+        put(key, inner.raw());
     }
 
     /** The kernel id of the inner map under {@code key}; empty when absent. */
     public OptionalInt innerMapId(K key) {
         ByteBuffer value = allocate(4);
-        return handle.lookup(encodeKey(key), value) ? OptionalInt.of(value.getInt(0)) : OptionalInt.empty();
+        return raw.lookup(encodeKey(key), value) ? OptionalInt.of(value.getInt(0)) : OptionalInt.empty();
     }
 
     /** Removes the inner map under {@code key}; false when absent. */
     public boolean delete(K key) {
-        return handle.delete(encodeKey(key));
+        return raw.delete(encodeKey(key));
     }
 
     /** The keys present now, each once. */

@@ -1,7 +1,6 @@
 package io.bpf4j.map;
 
 import io.bpf4j.codec.Codec;
-import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +13,9 @@ import java.util.Optional;
  * @param <V> value type
  */
 public final class BpfLpmTrie<D, V> extends BpfMap<LpmKey<D>, V> {
-    /** Wraps a raw LPM trie; {@code dataCodec} encodes the key's data (after its 4-byte prefix length). */
-    public BpfLpmTrie(MapHandle handle, Codec<D> dataCodec, Codec<V> valueCodec) {
-        super(handle, LpmKey.codec(dataCodec), valueCodec);
+    /** Types a raw LPM trie; {@code dataCodec} encodes the key's data (after its 4-byte prefix length). */
+    public BpfLpmTrie(RawMap map, Codec<D> dataCodec, Codec<V> valueCodec) {
+        super(map, LpmKey.codec(dataCodec), valueCodec);
     }
 
     /**
@@ -25,7 +24,7 @@ public final class BpfLpmTrie<D, V> extends BpfMap<LpmKey<D>, V> {
      */
     public Optional<V> longestMatch(D data, int prefixLength) {
         ByteBuffer value = allocate(valueCodec.size());
-        if (!handle.lookup(encodeKey(new LpmKey<>(prefixLength, data)), value)) {
+        if (!raw.lookup(encodeKey(new LpmKey<>(prefixLength, data)), value)) {
             return Optional.empty();
         }
         return Optional.of(valueCodec.decode(value, 0));
@@ -33,12 +32,12 @@ public final class BpfLpmTrie<D, V> extends BpfMap<LpmKey<D>, V> {
 
     /** Stores {@code value} for the prefix. */
     public void put(LpmKey<D> prefix, V value) {
-        handle.update(encodeKey(prefix), encodeValue(value), UpdateFlag.ANY.bits());
+        raw.update(encodeKey(prefix), encodeValue(value), UpdateFlag.ANY.bits());
     }
 
     /** Deletes exactly this prefix; false when it was absent. */
     public boolean delete(LpmKey<D> prefix) {
-        return handle.delete(encodeKey(prefix));
+        return raw.delete(encodeKey(prefix));
     }
 
     /** The stored prefixes, each once. */

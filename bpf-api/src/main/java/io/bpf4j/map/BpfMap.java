@@ -3,7 +3,6 @@ package io.bpf4j.map;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.spec.MapType;
 import io.bpf4j.spi.MapBuffers;
-import io.bpf4j.spi.MapHandle;
 import io.bpf4j.text.Printable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,14 +11,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What every typed map shares: the handle, and buffers laid out for the kernel.
+ * What every typed map shares: the raw map underneath, and buffers laid out for the kernel.
  *
  * @param <K> key type
  * @param <V> value type
  */
 public abstract class BpfMap<K, V> {
     /** The raw map. */
-    protected final MapHandle handle;
+    protected final RawMap raw;
     /** Key codec. */
     protected final Codec<K> keyCodec;
     /** Value codec. */
@@ -28,35 +27,35 @@ public abstract class BpfMap<K, V> {
     /**
      * @throws IllegalArgumentException when a codec's size differs from the map's
      */
-    protected BpfMap(MapHandle handle, Codec<K> keyCodec, Codec<V> valueCodec) {
-        this.handle = Objects.requireNonNull(handle, "handle");
-        this.keyCodec = keyCodec;
-        this.valueCodec = valueCodec;
-        if (keyCodec.size() != handle.keySize() || valueCodec.size() != handle.valueSize()) {
-            throw new IllegalArgumentException("map '" + handle.name() + "' has key/value sizes "
-                    + handle.keySize() + "/" + handle.valueSize() + " but the codecs have "
+    protected BpfMap(RawMap map, Codec<K> keyCodec, Codec<V> valueCodec) {
+        this.raw = Objects.requireNonNull(map, "map");
+        this.keyCodec = Objects.requireNonNull(keyCodec, "keyCodec");
+        this.valueCodec = Objects.requireNonNull(valueCodec, "valueCodec");
+        if (keyCodec.size() != map.keySize() || valueCodec.size() != map.valueSize()) {
+            throw new IllegalArgumentException("map '" + Printable.escape(map.name()) + "' has key/value sizes "
+                    + map.keySize() + "/" + map.valueSize() + " but the codecs have "
                     + keyCodec.size() + "/" + valueCodec.size());
         }
     }
 
     /** The map's name in the object. */
     public String name() {
-        return handle.name();
+        return raw.name();
     }
 
     /** The kernel map type. */
     public MapType type() {
-        return handle.type();
+        return raw.type();
     }
 
     /** The map's capacity: the kernel's unsigned 32-bit {@code max_entries}, never negative. */
     public long maxEntries() {
-        return handle.maxEntries();
+        return raw.maxEntries();
     }
 
-    /** The raw map, for byte-level access. */
-    public MapHandle handle() {
-        return handle;
+    /** The raw map underneath, for byte-level access. */
+    public RawMap raw() {
+        return raw;
     }
 
     /**
@@ -64,7 +63,7 @@ public abstract class BpfMap<K, V> {
      * EPERM, while programs can still write it. Irreversible for the map's lifetime.
      */
     public void freeze() {
-        handle.freeze();
+        raw.freeze();
     }
 
     /**
@@ -72,7 +71,7 @@ public abstract class BpfMap<K, V> {
      * outlives this process and other processes can open it. Remove the file to unpin.
      */
     public void pin(String path) {
-        handle.pin(path);
+        raw.pin(path);
     }
 
     /**
@@ -82,7 +81,7 @@ public abstract class BpfMap<K, V> {
      * @param alternative the class to use for them, for the message
      */
     protected final void requireSingleValues(String alternative) {
-        if (handle.valueBufferSize() != handle.valueSize()) {
+        if (raw.valueBufferSize() != raw.valueSize()) {
             throw new IllegalArgumentException("map '" + name() + "' is a per-CPU map (" + type()
                     + ") with one value per CPU: use " + alternative);
         }
@@ -94,7 +93,7 @@ public abstract class BpfMap<K, V> {
      * @throws IllegalArgumentException naming the map, the operation, the index and the range
      */
     protected final int checkIndex(String operation, int index) {
-        MapBuffers.index(handle, operation, "index", index);
+        MapBuffers.index(raw.handle(), operation, "index", index);
         return index;
     }
 
@@ -102,22 +101,22 @@ public abstract class BpfMap<K, V> {
      * {@link #maxEntries()} for walking every index with an {@code int}.
      *
      * @throws IllegalStateException for a map of more than {@link Integer#MAX_VALUE} entries, whose
-     *     upper indexes an {@code int} cannot address (use the raw {@link #handle()})
+     *     upper indexes an {@code int} cannot address (use the {@link #raw()} map)
      */
     protected final int indexCount() {
         long entries = maxEntries();
         if (entries > Integer.MAX_VALUE) {
             throw new IllegalStateException("map '" + Printable.escape(name()) + "' has " + entries
-                    + " entries: indexes past " + Integer.MAX_VALUE + " are only reachable through its raw handle");
+                    + " entries: indexes past " + Integer.MAX_VALUE + " are only reachable through its raw map");
         }
         return (int) entries;
     }
 
     /** The keys present now, decoded, each once, even when concurrent deletes make the kernel restart the walk. */
     protected final List<K> decodedKeys() {
-        List<ByteBuffer> raw = KeyWalk.keys(handle);
-        List<K> keys = new ArrayList<>(raw.size());
-        for (ByteBuffer key : raw) {
+        List<ByteBuffer> walked = KeyWalk.keys(raw.handle());
+        List<K> keys = new ArrayList<>(walked.size());
+        for (ByteBuffer key : walked) {
             keys.add(keyCodec.decode(key, 0));
         }
         return keys;

@@ -2,7 +2,6 @@ package io.bpf4j.map;
 
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
-import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -15,10 +14,10 @@ import java.util.function.ToLongFunction;
 public final class BpfPerCpuArrayMap<V> extends BpfMap<Integer, V> {
     private final PerCpuLayout<V> layout;
 
-    /** Wraps a raw per-CPU array; the value codec describes one CPU's value. */
-    public BpfPerCpuArrayMap(MapHandle handle, Codec<V> valueCodec) {
-        super(handle, Codecs.INT32, valueCodec);
-        this.layout = new PerCpuLayout<>(handle, valueCodec);
+    /** Types a raw per-CPU array; the value codec describes one CPU's value. */
+    public BpfPerCpuArrayMap(RawMap map, Codec<V> valueCodec) {
+        super(map, Codecs.INT32, valueCodec);
+        this.layout = new PerCpuLayout<>(map, valueCodec);
     }
 
     /** How many values each slot holds (the possible CPUs). */
@@ -30,7 +29,7 @@ public final class BpfPerCpuArrayMap<V> extends BpfMap<Integer, V> {
     public List<V> get(int index) {
         checkIndex("get", index);
         ByteBuffer value = layout.allocate();
-        if (!handle.lookup(encodeKey(index), value)) {
+        if (!raw.lookup(encodeKey(index), value)) {
             throw new IllegalStateException("per-CPU array '" + name() + "' has no element " + index);
         }
         return layout.decode(value, 0);
@@ -39,7 +38,7 @@ public final class BpfPerCpuArrayMap<V> extends BpfMap<Integer, V> {
     /** Sets every CPU's value at {@code index}, one per CPU in {@code values}. */
     public void set(int index, List<V> values) {
         checkIndex("set", index);
-        handle.update(encodeKey(index), layout.encode(values), UpdateFlag.ANY.bits());
+        raw.update(encodeKey(index), layout.encode(values), UpdateFlag.ANY.bits());
     }
 
     /** The sum of {@code measure} over every CPU's value at {@code index}. */

@@ -1,7 +1,6 @@
 package io.bpf4j.map;
 
 import io.bpf4j.codec.Codecs;
-import io.bpf4j.spi.MapHandle;
 import java.util.Collections;
 import java.util.List;
 
@@ -15,8 +14,8 @@ public final class BpfPerCpuCounters {
     /**
      * @throws IllegalArgumentException when the map's value is not 8 bytes
      */
-    public BpfPerCpuCounters(MapHandle handle) {
-        this.array = new BpfPerCpuArrayMap<>(handle, Codecs.UINT64);
+    public BpfPerCpuCounters(RawMap map) {
+        this.array = new BpfPerCpuArrayMap<>(map, Codecs.UINT64);
     }
 
     /** Counter {@code index}, summed over every CPU (unsigned; wraps past {@code 2^64}). */

@@ -2,7 +2,6 @@ package io.bpf4j.map;
 
 import io.bpf4j.UnsupportedFeatureException;
 import io.bpf4j.codec.Codec;
-import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +19,10 @@ import java.util.function.ToLongFunction;
 public final class BpfPerCpuHashMap<K, V> extends BpfMap<K, V> {
     private final PerCpuLayout<V> layout;
 
-    /** Wraps a raw per-CPU map; the value codec describes one CPU's value. */
-    public BpfPerCpuHashMap(MapHandle handle, Codec<K> keyCodec, Codec<V> valueCodec) {
-        super(handle, keyCodec, valueCodec);
-        this.layout = new PerCpuLayout<>(handle, valueCodec);
+    /** Types a raw per-CPU map; the value codec describes one CPU's value. */
+    public BpfPerCpuHashMap(RawMap map, Codec<K> keyCodec, Codec<V> valueCodec) {
+        super(map, keyCodec, valueCodec);
+        this.layout = new PerCpuLayout<>(map, valueCodec);
     }
 
     /** How many values each element holds (the possible CPUs). */
@@ -34,7 +33,7 @@ public final class BpfPerCpuHashMap<K, V> extends BpfMap<K, V> {
     /** Every CPU's value for {@code key}, CPU 0 first, if present. */
     public Optional<List<V>> get(K key) {
         ByteBuffer value = layout.allocate();
-        if (!handle.lookup(encodeKey(key), value)) {
+        if (!raw.lookup(encodeKey(key), value)) {
             return Optional.empty();
         }
         return Optional.of(layout.decode(value, 0));
@@ -47,17 +46,17 @@ public final class BpfPerCpuHashMap<K, V> extends BpfMap<K, V> {
 
     /** Sets every CPU's value, one per CPU in {@code values}. */
     public void put(K key, List<V> values, UpdateFlag flag) {
-        handle.update(encodeKey(key), layout.encode(values), flag.bits());
+        raw.update(encodeKey(key), layout.encode(values), flag.bits());
     }
 
     /** Sets every CPU's value to {@code value}. */
     public void putOnEveryCpu(K key, V value) {
-        handle.update(encodeKey(key), layout.encodeSame(value), UpdateFlag.ANY.bits());
+        raw.update(encodeKey(key), layout.encodeSame(value), UpdateFlag.ANY.bits());
     }
 
     /** Deletes the element; false when it was absent. */
     public boolean delete(K key) {
-        return handle.delete(encodeKey(key));
+        return raw.delete(encodeKey(key));
     }
 
     /** The keys present now, each once. */
@@ -69,7 +68,7 @@ public final class BpfPerCpuHashMap<K, V> extends BpfMap<K, V> {
     public Map<K, List<V>> dumpAll() {
         Map<K, List<V>> copy = new LinkedHashMap<>();
         try {
-            BatchWalk.walk(handle, false, (keys, keyOffset, values, valueOffset) ->
+            BatchWalk.walk(raw.handle(), false, (keys, keyOffset, values, valueOffset) ->
                     copy.put(keyCodec.decode(keys, keyOffset), layout.decode(values, valueOffset)));
         } catch (UnsupportedFeatureException e) {
             for (K key : keys()) {

@@ -1,6 +1,5 @@
 package io.bpf4j.map;
 
-import io.bpf4j.spi.MapHandle;
 
 /**
  * A perf event array ({@code BPF_MAP_TYPE_PERF_EVENT_ARRAY}): one perf event per CPU, where
@@ -8,9 +7,9 @@ import io.bpf4j.spi.MapHandle;
  * class only fills and empties the slots.
  */
 public final class BpfPerfEventArray extends BpfFdArray {
-    /** Wraps a raw perf event array. */
-    public BpfPerfEventArray(MapHandle handle) {
-        super(handle);
+    /** Types a raw perf event array. */
+    public BpfPerfEventArray(RawMap map) {
+        super(map);
     }
 
     /** Stores the perf event {@code perfEventFd} (from {@code perf_event_open}) for {@code cpu}. */

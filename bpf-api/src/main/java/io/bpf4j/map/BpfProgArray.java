@@ -1,8 +1,6 @@
 package io.bpf4j.map;
 
 import io.bpf4j.program.BpfProgram;
-import io.bpf4j.spi.MapHandle;
-import io.bpf4j.spi.ProgramHandle;
 import java.util.OptionalInt;
 
 /**
@@ -10,14 +8,9 @@ import java.util.OptionalInt;
  * call to an empty slot falls through to the code after it.
  */
 public final class BpfProgArray extends BpfFdArray {
-    /** Wraps a raw program array. */
-    public BpfProgArray(MapHandle handle) {
-        super(handle);
-    }
-
-    /** Makes tail calls to {@code index} run {@code program}, which must have the caller's program type. */
-    public void set(int index, BpfProgram program) {
-        set(index, program.handle());
+    /** Types a raw program array. */
+    public BpfProgArray(RawMap map) {
+        super(map);
     }
 
     /**
@@ -25,7 +18,7 @@ public final class BpfProgArray extends BpfFdArray {
      *
      * @throws IllegalStateException when the program's object is closed (even while this runs)
      */
-    public void set(int index, ProgramHandle program) {
+    public void set(int index, BpfProgram program) {
         // The fd stays the program's for the update: its object cannot close it meanwhile.
         program.useFd(fd -> setFd(index, fd));
     }

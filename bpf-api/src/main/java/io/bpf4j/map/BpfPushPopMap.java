@@ -1,7 +1,7 @@
 package io.bpf4j.map;
 
 import io.bpf4j.codec.Codec;
-import io.bpf4j.spi.MapHandle;
+import io.bpf4j.codec.Codecs;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
@@ -12,9 +12,9 @@ import java.util.Optional;
  * @param <V> value type
  */
 public abstract class BpfPushPopMap<V> extends BpfMap<Void, V> {
-    /** Wraps a raw queue or stack map; the codec's size must equal the map's value size. */
-    protected BpfPushPopMap(MapHandle handle, Codec<V> valueCodec) {
-        super(handle, NoKey.CODEC, valueCodec);
+    /** Types a raw queue or stack map; the codec's size must equal the map's value size. */
+    protected BpfPushPopMap(RawMap map, Codec<V> valueCodec) {
+        super(map, Codecs.VOID, valueCodec);
     }
 
     /**
@@ -23,23 +23,23 @@ public abstract class BpfPushPopMap<V> extends BpfMap<Void, V> {
      * @throws io.bpf4j.BpfException with E2BIG when the map is full
      */
     public void push(V value) {
-        handle.update(null, encodeValue(value), UpdateFlag.ANY.bits());
+        raw.update(null, encodeValue(value), UpdateFlag.ANY.bits());
     }
 
     /** Adds {@code value}; when the map is full, the oldest value makes room ({@code BPF_EXIST}). */
     public void pushEvictingOldest(V value) {
-        handle.update(null, encodeValue(value), UpdateFlag.EXIST.bits());
+        raw.update(null, encodeValue(value), UpdateFlag.EXIST.bits());
     }
 
     /** Removes and returns the next value; empty when there is none. */
     public Optional<V> pop() {
         ByteBuffer value = allocate(valueCodec.size());
-        return handle.lookupAndDelete(null, value) ? Optional.of(valueCodec.decode(value, 0)) : Optional.empty();
+        return raw.lookupAndDelete(null, value) ? Optional.of(valueCodec.decode(value, 0)) : Optional.empty();
     }
 
     /** The value {@link #pop()} would return, left in place; empty when there is none. */
     public Optional<V> peek() {
         ByteBuffer value = allocate(valueCodec.size());
-        return handle.lookup(null, value) ? Optional.of(valueCodec.decode(value, 0)) : Optional.empty();
+        return raw.lookup(null, value) ? Optional.of(valueCodec.decode(value, 0)) : Optional.empty();
     }
 }

@@ -2,7 +2,6 @@ package io.bpf4j.map;
 
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
-import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -14,9 +13,9 @@ import java.util.Optional;
  * The value is {@code __u64 ips[depth]} with depth at most {@link StackTrace#MAX_DEPTH}.
  */
 public final class BpfStackTraceMap extends BpfMap<Integer, StackTrace> {
-    /** Wraps a raw stack trace map whose value is an array of 8-byte instruction pointers. */
-    public BpfStackTraceMap(MapHandle handle) {
-        super(handle, Codecs.INT32, codec(handle.valueSize()));
+    /** Types a raw stack trace map whose value is an array of 8-byte instruction pointers. */
+    public BpfStackTraceMap(RawMap map) {
+        super(map, Codecs.INT32, codec(map.valueSize()));
     }
 
     /** The trace stored under {@code stackId}; empty when none is (ids are reused as traces are evicted). */
@@ -26,7 +25,7 @@ public final class BpfStackTraceMap extends BpfMap<Integer, StackTrace> {
             return Optional.empty();
         }
         ByteBuffer value = allocate(valueCodec.size());
-        if (!handle.lookup(encodeKey(stackId), value)) {
+        if (!raw.lookup(encodeKey(stackId), value)) {
             return Optional.empty();
         }
         return Optional.of(valueCodec.decode(value, 0));
@@ -38,7 +37,7 @@ public final class BpfStackTraceMap extends BpfMap<Integer, StackTrace> {
             // As in get: not an id, and as a u32 key it would name a bucket the kernel refuses with E2BIG.
             return false;
         }
-        return handle.delete(encodeKey(stackId));
+        return raw.delete(encodeKey(stackId));
     }
 
     /** The ids of the stored traces, each once. */

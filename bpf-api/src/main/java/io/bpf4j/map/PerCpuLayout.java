@@ -1,7 +1,6 @@
 package io.bpf4j.map;
 
 import io.bpf4j.codec.Codec;
-import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -19,10 +18,10 @@ final class PerCpuLayout<V> {
     private final int stride;
     private final int cpus;
 
-    PerCpuLayout(MapHandle handle, Codec<V> codec) {
+    PerCpuLayout(RawMap map, Codec<V> codec) {
         this.codec = codec;
-        this.stride = (handle.valueSize() + 7) & ~7;
-        this.cpus = handle.valueBufferSize() / stride;
+        this.stride = (map.valueSize() + 7) & ~7;
+        this.cpus = map.valueBufferSize() / stride;
     }
 
     /** The number of CPU slots. */

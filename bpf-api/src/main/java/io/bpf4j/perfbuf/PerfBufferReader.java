@@ -4,7 +4,6 @@ import io.bpf4j.codec.Codec;
 import io.bpf4j.ringbuf.HandlerException;
 import io.bpf4j.ringbuf.HandlerFailures;
 import io.bpf4j.ringbuf.RecordHandler;
-import io.bpf4j.spi.EventSource;
 import io.bpf4j.spi.PerfBufferMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -53,7 +52,7 @@ public final class PerfBufferReader<T> implements AutoCloseable {
     private volatile boolean closed;
 
     /** A reader that only counts lost samples. */
-    public PerfBufferReader(String name, PerfBufferMemory memory, Codec<T> codec) {
+    PerfBufferReader(String name, PerfBufferMemory memory, Codec<T> codec) {
         this(name, memory, codec, LostHandler.IGNORE);
     }
 
@@ -63,7 +62,7 @@ public final class PerfBufferReader<T> implements AutoCloseable {
      * @param codec decodes samples for the typed path
      * @param onLost told about samples the kernel dropped
      */
-    public PerfBufferReader(String name, PerfBufferMemory memory, Codec<T> codec, LostHandler onLost) {
+    PerfBufferReader(String name, PerfBufferMemory memory, Codec<T> codec, LostHandler onLost) {
         this.name = Objects.requireNonNull(name, "name");
         this.memory = Objects.requireNonNull(memory, "memory");
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -84,10 +83,11 @@ public final class PerfBufferReader<T> implements AutoCloseable {
     }
 
     /**
-     * Where the kernel signals new samples on any CPU, for pollers that wait on several channels at
-     * once ({@link io.bpf4j.events.EventPoller}); waiting on it never touches the rings' memory.
+     * The rings' memory, where the kernel signals new samples on any CPU, for pollers that wait on
+     * several channels at once ({@link io.bpf4j.events.EventPoller}); waiting on it never touches
+     * the rings' memory.
      */
-    public EventSource eventSource() {
+    PerfBufferMemory memory() {
         return memory;
     }
 

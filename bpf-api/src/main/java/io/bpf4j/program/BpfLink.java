@@ -4,12 +4,14 @@ import io.bpf4j.spi.LinkHandle;
 import java.io.InputStream;
 import java.util.Objects;
 
-/** An attached program. Closing the link detaches it. */
+/**
+ * An attached program, made by {@link BpfProgram#attach}. Closing the link detaches it; closing the
+ * program's object closes its links.
+ */
 public final class BpfLink implements AutoCloseable {
     private final LinkHandle handle;
 
-    /** Wraps a backend link. */
-    public BpfLink(LinkHandle handle) {
+    BpfLink(LinkHandle handle) {
         this.handle = Objects.requireNonNull(handle, "handle");
     }
 

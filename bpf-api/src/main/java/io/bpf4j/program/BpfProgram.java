@@ -1,68 +1,85 @@
 package io.bpf4j.program;
 
+import io.bpf4j.internal.Bridge;
+import io.bpf4j.internal.ProgramAccess;
 import io.bpf4j.spec.ProgramKind;
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.spec.ProgramSpec;
 import io.bpf4j.spi.LoadedObject;
-import io.bpf4j.spi.ProgramHandle;
-import io.bpf4j.spi.ProgramInfo;
-import io.bpf4j.spi.TestRunRequest;
-import io.bpf4j.spi.TestRunResult;
+import io.bpf4j.text.Printable;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
-/** A program of a loaded object: its identity, and attaching it where its section name says. */
+/**
+ * A program of a loaded object ({@link io.bpf4j.object.BpfObject#program}): its identity,
+ * attaching it, test runs and what the kernel says about it. Links it makes are detached when
+ * closed, or when the object closes.
+ *
+ * <p>A program switched off before load ({@link io.bpf4j.object.OpenProgram#autoload}) exists
+ * here too, so that its name can be asked for; {@link #isLoaded()} is false and every kernel
+ * operation on it fails naming it.
+ */
 public final class BpfProgram {
+    static {
+        Bridge.register(ProgramAccess.class, BpfProgram::new);
+    }
+
     private final LoadedObject object;
-    private final String name;
-    private final String sectionName;
-    private final ProgramKind kind;
+    private final ProgramSpec spec;
+    private final boolean loaded;
     private final Consumer<AutoCloseable> owner;
 
-    /**
-     * @param object the loaded object holding the program
-     * @param name the program's name
-     * @param sectionName its {@code SEC()} name
-     * @param kind its kind, parsed from the section name
-     * @param owner told about every link made, so the skeleton can detach them on close
-     */
-    public BpfProgram(LoadedObject object, String name, String sectionName, ProgramKind kind,
-            Consumer<AutoCloseable> owner) {
+    private BpfProgram(LoadedObject object, ProgramSpec spec, boolean loaded, Consumer<AutoCloseable> owner) {
         this.object = Objects.requireNonNull(object, "object");
-        this.name = Objects.requireNonNull(name, "name");
-        this.sectionName = Objects.requireNonNull(sectionName, "sectionName");
-        this.kind = Objects.requireNonNull(kind, "kind");
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.loaded = loaded;
         this.owner = Objects.requireNonNull(owner, "owner");
     }
 
     /** The program's name (its C function name). */
     public String name() {
-        return name;
+        return spec.name();
     }
 
     /** Its {@code SEC()} name. */
     public String sectionName() {
-        return sectionName;
+        return spec.sectionName();
     }
 
     /** Its kind, parsed from the section name. */
     public ProgramKind kind() {
-        return kind;
+        return spec.kind();
+    }
+
+    /** What the object declares about it. */
+    public ProgramSpec spec() {
+        return spec;
+    }
+
+    /** Whether it was loaded: false when it was switched off in the Open phase. */
+    public boolean isLoaded() {
+        return loaded;
     }
 
     /**
      * The kernel's file descriptor for it, owned by the object: only a number, which may name
-     * another object once this one is closed. {@link #handle()}'s {@code useFd} keeps it open
-     * while it is used.
+     * another object once this one is closed. {@link #useFd} keeps it this program's while used.
      *
      * @throws IllegalStateException once the object is closed
      */
     public int fd() {
-        return object.program(name).fd();
+        return object.program(loadedName("using")).fd();
     }
 
-    /** The backend's handle of the program, e.g. for a program array. */
-    public ProgramHandle handle() {
-        return object.program(name);
+    /**
+     * Runs {@code use} with the program's file descriptor, which stays this program's until
+     * {@code use} returns (the object's close waits for it) — e.g. to store it in a program array.
+     * {@code use} must not keep the number, wait for other threads or close the object.
+     *
+     * @throws IllegalStateException once the object is closed
+     */
+    public void useFd(IntConsumer use) {
+        object.program(loadedName("using")).useFd(Objects.requireNonNull(use, "use"));
     }
 
     /**
@@ -72,9 +89,7 @@ public final class BpfProgram {
      * @throws io.bpf4j.UnsupportedFeatureException when this kernel lacks the attach kind
      */
     public BpfLink attach() {
-        BpfLink link = new BpfLink(object.attach(name));
-        owner.accept(link);
-        return link;
+        return owned(new BpfLink(object.attach(loadedName("attaching"))));
     }
 
     /**
@@ -83,7 +98,11 @@ public final class BpfProgram {
      * @throws io.bpf4j.UnsupportedFeatureException when this kernel lacks the attach kind
      */
     public BpfLink attach(AttachTarget target) {
-        BpfLink link = new BpfLink(object.attach(name, Objects.requireNonNull(target, "target")));
+        Objects.requireNonNull(target, "target");
+        return owned(new BpfLink(object.attach(loadedName("attaching"), target)));
+    }
+
+    private BpfLink owned(BpfLink link) {
         owner.accept(link);
         return link;
     }
@@ -125,16 +144,39 @@ public final class BpfProgram {
 
     /** Runs the program in the kernel on {@code request}'s input, without attaching it. */
     public TestRunResult testRun(TestRunRequest request) {
-        return object.testRun(name, Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        return object.testRun(loadedName("test-running"), request);
     }
 
-    /** The kernel's view of the program: id, tag, and run statistics when they are enabled. */
+    /**
+     * The kernel's view of the program: id, tag, and run statistics while they are enabled
+     * ({@link io.bpf4j.object.BpfObject#enableRunStatistics()}).
+     */
     public ProgramInfo info() {
-        return object.programInfo(name);
+        return object.programInfo(loadedName("reading the info of"));
+    }
+
+    /**
+     * The verifier's log of the program's load: empty unless a log level was set in the Open phase
+     * ({@link io.bpf4j.object.OpenProgram#logLevel}). A rejected program's log is in the
+     * {@link io.bpf4j.VerifierException} the load threw instead.
+     */
+    public String verifierLog() {
+        return object.verifierLog(loadedName("reading the verifier log of"));
+    }
+
+    /** The name, for an operation that needs the program in the kernel. */
+    private String loadedName(String operation) {
+        if (!loaded) {
+            throw new IllegalStateException(operation + " program '" + Printable.escape(name())
+                    + "': it was not loaded (autoload was switched off before load)");
+        }
+        return name();
     }
 
     @Override
     public String toString() {
-        return "BpfProgram[" + name + ", SEC(\"" + sectionName + "\")]";
+        return "BpfProgram[" + Printable.escape(name()) + ", SEC(\"" + Printable.escape(sectionName()) + "\")"
+                + (loaded ? "" : ", not loaded") + "]";
     }
 }

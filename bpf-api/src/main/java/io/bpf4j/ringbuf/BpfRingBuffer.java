@@ -1,56 +1,52 @@
 package io.bpf4j.ringbuf;
 
 import io.bpf4j.codec.Codec;
+import io.bpf4j.events.BpfEventBuffer;
+import io.bpf4j.internal.Bridge;
+import io.bpf4j.internal.RingBufferAccess;
+import io.bpf4j.spi.EventSource;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.RingBufferMemory;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A ring-buffer map whose records are {@code T}. Open a {@link RingBufferReader} to consume it.
+ * A ring-buffer map whose records are {@code T}, handed out by its object
+ * ({@link io.bpf4j.object.BpfObject#ringBuffer}). Open a {@link RingBufferReader} to consume it;
+ * the object closes its readers when it closes.
  *
  * @param <T> the record type
  */
-public final class BpfRingBuffer<T> {
+public final class BpfRingBuffer<T> extends BpfEventBuffer<T> {
+    static {
+        Bridge.register(RingBufferAccess.class, new RingBufferAccess() {
+            @Override
+            public <R> BpfRingBuffer<R> ringBuffer(LoadedObject object, String name, Codec<R> codec,
+                    Consumer<AutoCloseable> owner) {
+                return new BpfRingBuffer<>(object, name, codec, owner);
+            }
+
+            @Override
+            public <R> RingBufferReader<R> reader(String name, RingBufferMemory memory, Codec<R> codec) {
+                return new RingBufferReader<>(name, memory, codec);
+            }
+
+            @Override
+            public EventSource source(RingBufferReader<?> reader) {
+                return reader.memory();
+            }
+        });
+    }
+
     private final LoadedObject object;
-    private final String name;
-    private final Codec<T> codec;
-    private final Consumer<AutoCloseable> owner;
 
-    /**
-     * @param object the loaded object holding the map
-     * @param name the map's name
-     * @param codec the record codec
-     * @param owner told about every reader opened, so the skeleton can close them before the object
-     */
-    public BpfRingBuffer(LoadedObject object, String name, Codec<T> codec, Consumer<AutoCloseable> owner) {
+    private BpfRingBuffer(LoadedObject object, String name, Codec<T> codec, Consumer<AutoCloseable> owner) {
+        super(name, codec, owner);
         this.object = Objects.requireNonNull(object, "object");
-        this.name = Objects.requireNonNull(name, "name");
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.owner = Objects.requireNonNull(owner, "owner");
     }
 
-    /** The map's name. */
-    public String name() {
-        return name;
-    }
-
-    /** The record size in bytes. */
-    public int recordSize() {
-        return codec.size();
-    }
-
-    /** Maps the ring and returns a reader over it; close the reader (or the skeleton) to unmap. */
+    /** Maps the ring and returns a reader over it; close the reader (or the object) to unmap. */
     public RingBufferReader<T> reader() {
-        RingBufferMemory memory = object.ringBuffer(name);
-        RingBufferReader<T> reader;
-        try {
-            reader = new RingBufferReader<>(name, memory, codec);
-        } catch (RuntimeException e) {
-            memory.close(); // a ring the reader refuses must not stay mapped
-            throw e;
-        }
-        owner.accept(reader);
-        return reader;
+        return openReader(() -> object.ringBuffer(name()), memory -> new RingBufferReader<>(name(), memory, codec()));
     }
 }

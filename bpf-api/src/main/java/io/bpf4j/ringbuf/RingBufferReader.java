@@ -1,7 +1,6 @@
 package io.bpf4j.ringbuf;
 
 import io.bpf4j.codec.Codec;
-import io.bpf4j.spi.EventSource;
 import io.bpf4j.spi.RingBufferMemory;
 import io.bpf4j.text.Printable;
 import java.lang.invoke.MethodHandles;
@@ -49,7 +48,7 @@ public final class RingBufferReader<T> implements AutoCloseable {
      * @param memory the ring's memory; this reader closes it
      * @param codec decodes records for the typed path
      */
-    public RingBufferReader(String name, RingBufferMemory memory, Codec<T> codec) {
+    RingBufferReader(String name, RingBufferMemory memory, Codec<T> codec) {
         this.name = Objects.requireNonNull(name, "name");
         this.memory = Objects.requireNonNull(memory, "memory");
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -157,16 +156,11 @@ public final class RingBufferReader<T> implements AutoCloseable {
         return delivered;
     }
 
-    /** The ring's memory, for a {@link RingBufferPoller}'s wait set. */
-    RingBufferMemory memory() {
-        return memory;
-    }
-
     /**
-     * Where the ring's producer signals, for pollers that wait on several channels at once
-     * ({@link io.bpf4j.events.EventPoller}); waiting on it never touches the ring's memory.
+     * The ring's memory, whose wake-up channel a poller waits on ({@link RingBufferPoller},
+     * {@link io.bpf4j.events.EventPoller}); waiting on it never touches the ring's memory.
      */
-    public EventSource eventSource() {
+    RingBufferMemory memory() {
         return memory;
     }
 

@@ -86,5 +86,20 @@ public enum ProgramKind {
     /** {@code netfilter}: a netfilter hook. */
     NETFILTER,
     /** A section name no rule recognises. */
-    UNKNOWN
+    UNKNOWN;
+
+    /**
+     * Whether a program of this kind attaches by itself where its section name says (libbpf's
+     * auto-attach), when the name carries a target: tracepoints, probes, tracing and LSM programs,
+     * iterators. The others need something only the caller has (an interface, a cgroup, a socket,
+     * a perf event) and are attached explicitly.
+     */
+    public boolean attachesBySectionName() {
+        return switch (this) {
+            case TRACEPOINT, RAW_TRACEPOINT, TP_BTF, KPROBE, KRETPROBE, KPROBE_MULTI, KRETPROBE_MULTI, KSYSCALL,
+                    KRETSYSCALL, UPROBE, URETPROBE, UPROBE_MULTI, URETPROBE_MULTI, USDT, FENTRY, FEXIT, FMOD_RET,
+                    LSM, ITER -> true;
+            default -> false;
+        };
+    }
 }

@@ -21,4 +21,13 @@ public record ProgramSpec(String name, String sectionName, int instructionCount,
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(attachTarget, "attachTarget");
     }
+
+    /**
+     * Whether attaching the whole object ({@code attachAll()}, a skeleton's {@code attach()})
+     * attaches this program: its kind {@linkplain ProgramKind#attachesBySectionName attaches by its
+     * section name} and the name carries a target.
+     */
+    public boolean autoAttaches() {
+        return kind.attachesBySectionName() && !attachTarget.isEmpty();
+    }
 }

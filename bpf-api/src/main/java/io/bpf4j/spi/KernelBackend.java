@@ -1,11 +1,15 @@
 package io.bpf4j.spi;
 
+import io.bpf4j.trace.TracePipe;
+
 /**
  * A kernel that BPF objects are opened in, loaded into and attached to.
  *
  * <p>Implementations are registered through {@link java.util.ServiceLoader}; see
- * {@link io.bpf4j.Kernels#defaultBackend()}. Every method throws {@link io.bpf4j.BpfException}
- * (or a subclass) naming the operation and errno on failure.
+ * {@link Backends#system()}. Users never see one: {@link Backends#kernel} wraps it in the
+ * {@link io.bpf4j.Kernel} they use, which reads and checks objects and tracks their resources. Every
+ * method throws {@link io.bpf4j.BpfException} (or a subclass) naming the operation and errno on
+ * failure.
  */
 public interface KernelBackend {
     /** A short name for messages, e.g. {@code "kernel 6.18.44 via libbpf 1.1.2"}. */

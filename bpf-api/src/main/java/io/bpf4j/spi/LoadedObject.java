@@ -1,5 +1,10 @@
 package io.bpf4j.spi;
 
+import io.bpf4j.program.AttachTarget;
+import io.bpf4j.program.ProgramInfo;
+import io.bpf4j.program.RunStatistics;
+import io.bpf4j.program.TestRunRequest;
+import io.bpf4j.program.TestRunResult;
 import java.nio.ByteBuffer;
 
 /**

@@ -1,6 +1,7 @@
 package io.bpf4j.spi;
 
 import io.bpf4j.UnsupportedFeatureException;
+import io.bpf4j.map.BatchResult;
 import io.bpf4j.spec.MapType;
 import java.nio.ByteBuffer;
 import java.util.function.IntConsumer;

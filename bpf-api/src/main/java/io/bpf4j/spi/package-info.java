@@ -1,7 +1,12 @@
 /**
  * The one choke point between bpf4j and a kernel: everything that touches the kernel goes through
  * {@link io.bpf4j.spi.KernelBackend}. bpf-native implements it for the real kernel, bpf-test's
- * FakeKernel in memory. Users call it only to choose a backend; generated skeletons call the rest.
+ * FakeKernel in memory. This package is for backends only: applications and generated code use the
+ * {@link io.bpf4j.Kernel} and the object layer ({@code io.bpf4j.object}) over it, and no
+ * user-facing signature mentions a type of this package (an architecture test checks it).
+ * {@link io.bpf4j.spi.Backends} is where a backend meets that API. Value types both sides use
+ * (attach targets, test runs, program info, the trace pipe, kernel features) live in the API
+ * packages, and the SPI refers to them.
  *
  * <h2>Lifetime and threads</h2>
  * Handles (maps, programs, links, buffers) may be used from any number of threads while another

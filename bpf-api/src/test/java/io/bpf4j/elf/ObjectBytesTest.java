@@ -89,6 +89,23 @@ class ObjectBytesTest {
     }
 
     @Test
+    void checksBytesInMemoryAsAFileBySizeThenHeader() throws Exception {
+        ObjectBytes.check(FIXTURE);
+        byte[] tooMany = Arrays.copyOf(FIXTURE, (int) ElfFile.MAX_OBJECT_SIZE + 1);
+        assertThatThrownBy(() -> ObjectBytes.check(tooMany)).isInstanceOf(ElfFormatException.class)
+                .hasMessage("67108865 bytes (64.0 MiB), more than the 64 MiB (67108864 bytes) a BPF object may have");
+        assertThatThrownBy(() -> ObjectBytes.check("#!/bin/sh\n".getBytes())).isInstanceOf(ElfFormatException.class)
+                .hasMessage("not an ELF file: the first 4 bytes are not \\x7fELF");
+        byte[] x86 = FIXTURE.clone();
+        x86[18] = 62; // e_machine x86-64
+        x86[19] = 0;
+        assertThatThrownBy(() -> ObjectBytes.check(x86)).isInstanceOf(ElfFormatException.class)
+                .hasMessage("not an eBPF object: e_machine is 62 (x86-64), expected 247 (BPF)");
+        assertThatThrownBy(() -> ObjectBytes.check(Arrays.copyOf(FIXTURE, 40))).isInstanceOf(ElfFormatException.class)
+                .hasMessage("truncated ELF header: the file has 40 bytes, an ELF64 header needs 64");
+    }
+
+    @Test
     void parseRejectsMoreBytesThanTheLimit() {
         byte[] tooMany = Arrays.copyOf(FIXTURE, (int) ElfFile.MAX_OBJECT_SIZE + 1);
         assertThatThrownBy(() -> ElfFile.parse(tooMany)).isInstanceOf(ElfFormatException.class)

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.bpf4j.codec.Codecs;
+import io.bpf4j.perfbuf.LostHandler;
 import io.bpf4j.perfbuf.PerfBufferReader;
 import io.bpf4j.ringbuf.HandlerException;
 import io.bpf4j.ringbuf.RingBufferReader;
+import io.bpf4j.spi.Backends;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.Test;
 class EventPollerTest {
     private final InMemoryChannels.Ring ring = new InMemoryChannels.Ring(256);
     private final InMemoryChannels.PerfBuffer perf = new InMemoryChannels.PerfBuffer(2, 256);
-    private final RingBufferReader<Integer> ringReader = new RingBufferReader<>("ring", ring, Codecs.INT32);
-    private final PerfBufferReader<Integer> perfReader = new PerfBufferReader<>("perf", perf, Codecs.INT32);
+    private final RingBufferReader<Integer> ringReader = Backends.ringBufferReader("ring", ring, Codecs.INT32);
+    private final PerfBufferReader<Integer> perfReader =
+            Backends.perfBufferReader("perf", perf, Codecs.INT32, LostHandler.IGNORE);
     private final List<String> seen = new ArrayList<>();
 
     private EventPoller typedPoller() {
@@ -96,7 +99,7 @@ class EventPollerTest {
 
     @Test
     void failuresOfEveryChannelAreReportedOnceAfterEveryRecordWasDelivered() {
-        PerfBufferReader<Integer> strict = new PerfBufferReader<>("strict", perf, Codecs.INT32, (cpu, count) -> {
+        PerfBufferReader<Integer> strict = Backends.perfBufferReader("strict", perf, Codecs.INT32, (cpu, count) -> {
             throw new IllegalStateException("lost " + count + " on CPU " + cpu);
         });
         ring.append(1);

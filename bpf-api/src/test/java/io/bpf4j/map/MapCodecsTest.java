@@ -7,6 +7,7 @@ import io.bpf4j.UnsupportedFeatureException;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
 import io.bpf4j.spec.MapType;
+import io.bpf4j.spi.Backends;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -31,7 +32,8 @@ class MapCodecsTest {
 
     @Test
     void perCpuSlotsAreRoundedUpToEightBytes() {
-        PerCpuLayout<Integer> layout = new PerCpuLayout<>(new SizedHandle(MapType.PERCPU_HASH, 4, 4, 16), Codecs.INT32);
+        RawMap map = Backends.objectMap(new SizedHandle(MapType.PERCPU_HASH, 4, 4, 16));
+        PerCpuLayout<Integer> layout = new PerCpuLayout<>(map, Codecs.INT32);
 
         ByteBuffer buffer = layout.encode(List.of(1, 2));
 
@@ -59,7 +61,7 @@ class MapCodecsTest {
     @Test
     void operationsABackendLacksFailNamingThem() {
         MapHandle handle = new SizedHandle(MapType.QUEUE, 0, 4, 4);
-        BpfQueue<Integer> queue = new BpfQueue<>(handle, Codecs.INT32);
+        BpfQueue<Integer> queue = new BpfQueue<>(Backends.objectMap(handle), Codecs.INT32);
 
         assertThatThrownBy(queue::pop)
                 .isInstanceOf(UnsupportedFeatureException.class)

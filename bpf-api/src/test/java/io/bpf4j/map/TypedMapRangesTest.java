@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
 import io.bpf4j.spec.MapType;
+import io.bpf4j.spi.Backends;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class TypedMapRangesTest {
     @Test
     void arrayIndexesOutsideTheMapAreRefusedBeforeTheHandleIsCalled() {
         Recording handle = new Recording(MapType.ARRAY, 4, 8, 4);
-        BpfArrayMap<Long> array = new BpfArrayMap<>(handle, Codecs.INT64);
+        BpfArrayMap<Long> array = new BpfArrayMap<>(Backends.objectMap(handle), Codecs.INT64);
 
         assertThatThrownBy(() -> array.set(-1, 1L)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("set on map 'm': index -1 is out of range 0 to 3");
@@ -37,18 +38,20 @@ class TypedMapRangesTest {
     void everyArrayKindChecksItsIndexes() {
         Recording handle = new Recording(MapType.CGROUP_ARRAY, 4, 4, 2);
 
-        assertThatThrownBy(() -> new BpfCgroupArray(handle).set(2, Path.of("/sys/fs/cgroup")))
+        assertThatThrownBy(() -> new BpfCgroupArray(Backends.objectMap(handle)).set(2, Path.of("/sys/fs/cgroup")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("set on map 'm': index 2 is out of range 0 to 1");
-        assertThatThrownBy(() -> new BpfPerfEventArray(handle).set(-1, 3))
+        assertThatThrownBy(() -> new BpfPerfEventArray(Backends.objectMap(handle)).set(-1, 3))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BpfPerfEventArray(handle).clear(5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new BpfPerfEventArray(Backends.objectMap(handle)).clear(5))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("clear on map 'm': index 5 is out of range 0 to 1");
-        assertThatThrownBy(() -> new BpfArrayOfMaps(handle).innerMapId(-7))
+        assertThatThrownBy(() -> new BpfArrayOfMaps(Backends.objectMap(handle)).innerMapId(-7))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lookup on map 'm': index -7 is out of range 0 to 1");
         Recording perCpu = new Recording(MapType.PERCPU_ARRAY, 4, 8, 2);
-        assertThatThrownBy(() -> new BpfPerCpuCounters(perCpu).get(2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BpfPerCpuCounters(Backends.objectMap(perCpu)).get(2))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(handle.calls).isEmpty();
         assertThat(perCpu.calls).isEmpty();
     }
@@ -56,7 +59,7 @@ class TypedMapRangesTest {
     @Test
     void aCapacityBeyondIntIsReportedUnsignedAndItsIntIndexesAllWork() {
         Recording handle = new Recording(MapType.ARRAY, 4, 8, U32_MAX);
-        BpfArrayMap<Long> array = new BpfArrayMap<>(handle, Codecs.INT64);
+        BpfArrayMap<Long> array = new BpfArrayMap<>(Backends.objectMap(handle), Codecs.INT64);
 
         assertThat(array.maxEntries()).isEqualTo(U32_MAX);
         assertThat(array).hasToString("BpfArrayMap[m, ARRAY, max_entries=4294967295]");
@@ -69,11 +72,12 @@ class TypedMapRangesTest {
         Recording handle = new Recording(MapType.ARRAY, 4, 8, 1L << 31);
         Recording perCpu = new Recording(MapType.PERCPU_ARRAY, 4, 8, U32_MAX);
 
-        assertThatThrownBy(() -> new BpfArrayMap<>(handle, Codecs.INT64).values())
+        assertThatThrownBy(() -> new BpfArrayMap<>(Backends.objectMap(handle), Codecs.INT64).values())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("map 'm' has 2147483648 entries: indexes past 2147483647 are only reachable through its"
-                        + " raw handle");
-        assertThatThrownBy(() -> new BpfPerCpuCounters(perCpu).sum()).isInstanceOf(IllegalStateException.class);
+                        + " raw map");
+        assertThatThrownBy(() -> new BpfPerCpuCounters(Backends.objectMap(perCpu)).sum())
+                .isInstanceOf(IllegalStateException.class);
         assertThat(handle.calls).isEmpty();
     }
 
@@ -81,7 +85,7 @@ class TypedMapRangesTest {
     void batchesTooLargeForOneBufferAreRefusedBeforeAllocating() {
         Codec<Integer> huge = new Sized(1 << 30);
         Recording handle = new Recording(MapType.HASH, 1 << 30, 8, U32_MAX);
-        BpfHashMap<Integer, Long> hash = new BpfHashMap<>(handle, huge, Codecs.INT64);
+        BpfHashMap<Integer, Long> hash = new BpfHashMap<>(Backends.objectMap(handle), huge, Codecs.INT64);
 
         assertThatThrownBy(() -> hash.deleteAll(List.of(1, 2, 3))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("map 'm': 3 keys of 1073741824 bytes are 3221225472 bytes, more than one batch buffer"
@@ -94,7 +98,7 @@ class TypedMapRangesTest {
     @Test
     void negativeStackIdsAreErrorsOfBpfGetStackidNotKeys() {
         Recording handle = new Recording(MapType.STACK_TRACE, 4, 8 * 127, 1024);
-        BpfStackTraceMap stacks = new BpfStackTraceMap(handle);
+        BpfStackTraceMap stacks = new BpfStackTraceMap(Backends.objectMap(handle));
 
         assertThat(stacks.get(-14)).isEmpty();
         assertThat(stacks.delete(-14)).isFalse();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.UnsupportedFeatureException;
 import io.bpf4j.codec.Codecs;
+import io.bpf4j.internal.Bridge;
+import io.bpf4j.internal.PerfBufferAccess;
 import io.bpf4j.spi.LinkHandle;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.MapHandle;
@@ -41,7 +43,8 @@ class BpfPerfBufferTest {
 
     private final ObjectWithPerfBuffer object = new ObjectWithPerfBuffer();
     private final List<AutoCloseable> owned = new ArrayList<>();
-    private final BpfPerfBuffer<Integer> perf = new BpfPerfBuffer<>(object, "samples", Codecs.INT32, owned::add);
+    private final BpfPerfBuffer<Integer> perf = Bridge.get(PerfBufferAccess.class, BpfPerfBuffer.class)
+            .perfBuffer(object, "samples", Codecs.INT32, owned::add);
 
     @Test
     void aReaderIsHandedToItsOwnerWithTheDefaultSize() {

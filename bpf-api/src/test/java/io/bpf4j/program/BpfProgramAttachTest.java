@@ -2,13 +2,12 @@ package io.bpf4j.program;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bpf4j.internal.Bridge;
+import io.bpf4j.internal.ProgramAccess;
 import io.bpf4j.spec.ProgramKind;
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.spec.ProgramSpec;
 import io.bpf4j.spi.LinkHandle;
 import io.bpf4j.spi.LoadedObject;
-import io.bpf4j.spi.ProgramInfo;
-import io.bpf4j.spi.TestRunRequest;
-import io.bpf4j.spi.TestRunResult;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class BpfProgramAttachTest {
     private final List<Object> targets = new ArrayList<>();
     private final List<AutoCloseable> owned = new ArrayList<>();
-    private final BpfProgram program = new BpfProgram(recordingObject(), "prog", "xdp", ProgramKind.XDP, owned::add);
+    private final BpfProgram program = Bridge.get(ProgramAccess.class, BpfProgram.class).program(recordingObject(),
+            new ProgramSpec("prog", "xdp", 2, ProgramKind.XDP, ""), true, owned::add);
 
     @Test
     void typedAttachMethodsMakeTheirTargets() {

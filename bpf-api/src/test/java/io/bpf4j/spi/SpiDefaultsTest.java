@@ -3,6 +3,8 @@ package io.bpf4j.spi;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.UnsupportedFeatureException;
+import io.bpf4j.program.AttachTarget;
+import io.bpf4j.program.TestRunRequest;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package io.bpf4j.bench;
 
-import io.bpf4j.Kernels;
-import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.Kernel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,17 +34,17 @@ public final class BenchMain {
         try {
             append(options.results(), List.of("# bpf4j bench " + LocalDateTime.now() + ": " + options.suites()
                     + ", median of " + options.rounds() + " rounds (stream: " + StreamSuite.ROUNDS + ")"));
-            KernelBackend backend = Kernels.defaultBackend();
+            Kernel kernel = Kernel.system();
             if (options.suites().contains(BenchOptions.Suite.DRAIN)) {
                 for (int records : options.drainRecords()) {
-                    report(options, DrainSuite.run(backend, options, records));
+                    report(options, DrainSuite.run(kernel, options, records));
                 }
             }
             if (options.suites().contains(BenchOptions.Suite.STREAM)) {
-                report(options, StreamSuite.run(backend, options));
+                report(options, StreamSuite.run(kernel, options));
             }
             if (options.suites().contains(BenchOptions.Suite.MAPS)) {
-                report(options, MapSuite.run(backend, options));
+                report(options, MapSuite.run(kernel, options));
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("bpf4j bench: " + e);

@@ -1,6 +1,6 @@
 package io.bpf4j.bench;
 
-import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.Kernel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,12 +17,12 @@ final class DrainSuite {
     private DrainSuite() {
     }
 
-    static List<String> run(KernelBackend backend, BenchOptions options, int records)
+    static List<String> run(Kernel kernel, BenchOptions options, int records)
             throws IOException, InterruptedException {
         Path object = options.objects().resolve("io/bpf4j/bench/ringbuf_drain.bpf.o");
         Map<String, Double> c = CHarness.run(options.harnesses().resolve("ringbuf_drain"), List.of(C_RATE, C_EMPTY),
                 object.toString(), Integer.toString(records), Integer.toString(options.rounds()));
-        RingBufferDrainBenchmark.Rates java = new RingBufferDrainBenchmark(backend, records, options.rounds()).run();
+        RingBufferDrainBenchmark.Rates java = new RingBufferDrainBenchmark(kernel, records, options.rounds()).run();
         String suffix = records % 1000 == 0 ? "_" + records / 1000 + "k" : "_" + records;
         double cRate = c.get(C_RATE) / 1e6;
         // Allocation has no C counterpart: libbpf hands out pointers into the ring.

@@ -1,9 +1,9 @@
 package io.bpf4j.bench;
 
 import com.sun.management.ThreadMXBean;
+import io.bpf4j.map.BatchResult;
 import io.bpf4j.map.BpfHashMap;
-import io.bpf4j.spi.BatchResult;
-import io.bpf4j.spi.MapHandle;
+import io.bpf4j.map.RawMap;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The Java side of the batch-dump benchmark (the C side is {@code map_ops.c}): reads the whole
  * prefilled hash map, through the typed {@link BpfHashMap#dumpAll()} (a map of decoded records)
- * and through the raw {@link MapHandle#lookupBatch} with direct buffers reused from call to call,
+ * and through the raw {@link RawMap#lookupBatch} with direct buffers reused from call to call,
  * in chunks of {@link #CHUNK} elements as the C harness does. The two ways alternate; two warm-up
  * rounds are not counted; figures are medians in milliseconds per dump.
  */
@@ -30,7 +30,7 @@ final class MapDumpBenchmark {
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final BpfHashMap<Long, MapOpsSkel.BenchValue> map;
-    private final MapHandle handle;
+    private final RawMap handle;
     private final int entries;
     private final int rounds;
     private final ByteBuffer cursor;
@@ -39,7 +39,7 @@ final class MapDumpBenchmark {
 
     MapDumpBenchmark(PrefilledHashMap subject, int rounds) {
         this.map = subject.map();
-        this.handle = map.handle();
+        this.handle = map.raw();
         this.entries = subject.entries();
         this.rounds = rounds;
         this.cursor = direct(handle.batchCursorSize());

@@ -2,7 +2,7 @@ package io.bpf4j.bench;
 
 import com.sun.management.ThreadMXBean;
 import io.bpf4j.map.BpfHashMap;
-import io.bpf4j.spi.MapHandle;
+import io.bpf4j.map.RawMap;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * The Java side of the map-operation latency benchmark (the C side is {@code map_ops.c}): per
  * round, {@code ops} lookups and {@code ops} updates ({@code BPF_ANY}, existing keys) on the
  * prefilled hash map, in the C harness's key order, through the typed {@link BpfHashMap}
- * ({@code get}/{@code put}) and through the raw {@link MapHandle} with direct buffers reused
+ * ({@code get}/{@code put}) and through the raw {@link RawMap} with direct buffers reused
  * from call to call. The four ways alternate within each round; one warm-up round is not
  * counted; figures are medians in nanoseconds per operation.
  */
@@ -28,7 +28,7 @@ final class MapLatencyBenchmark {
     }
 
     private final BpfHashMap<Long, MapOpsSkel.BenchValue> map;
-    private final MapHandle handle;
+    private final RawMap handle;
     private final int entries;
     private final int ops;
     private final int rounds;
@@ -40,7 +40,7 @@ final class MapLatencyBenchmark {
 
     MapLatencyBenchmark(PrefilledHashMap subject, int ops, int rounds) {
         this.map = subject.map();
-        this.handle = map.handle();
+        this.handle = map.raw();
         this.entries = subject.entries();
         this.ops = ops;
         this.rounds = rounds;

@@ -1,6 +1,6 @@
 package io.bpf4j.bench;
 
-import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.Kernel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,7 +18,7 @@ final class MapSuite {
     private MapSuite() {
     }
 
-    static List<String> run(KernelBackend backend, BenchOptions options)
+    static List<String> run(Kernel kernel, BenchOptions options)
             throws IOException, InterruptedException {
         Path object = options.objects().resolve("io/bpf4j/bench/map_ops.bpf.o");
         int rounds = options.rounds();
@@ -29,7 +29,7 @@ final class MapSuite {
         Map<String, Double> cBefore = CHarness.run(harness, figures, arguments);
         MapLatencyBenchmark.Latencies latency;
         MapDumpBenchmark.Dumps dumps;
-        try (PrefilledHashMap subject = PrefilledHashMap.load(backend, ENTRIES)) {
+        try (PrefilledHashMap subject = PrefilledHashMap.load(kernel, ENTRIES)) {
             latency = new MapLatencyBenchmark(subject, OPS_PER_ROUND, rounds).run();
             dumps = new MapDumpBenchmark(subject, rounds).run();
         }
@@ -45,14 +45,14 @@ final class MapSuite {
         double dump = c.get("dump_ms");
         return List.of(
                 new BenchResult("map_lookup_typed", latency.typedLookup(), lookup, perOp + " BpfHashMap.get").line(),
-                new BenchResult("map_lookup_raw", latency.rawLookup(), lookup, perOp + " MapHandle.lookup").line(),
+                new BenchResult("map_lookup_raw", latency.rawLookup(), lookup, perOp + " RawMap.lookup").line(),
                 new BenchResult("map_update_typed", latency.typedUpdate(), update, perOp + " BpfHashMap.put").line(),
-                new BenchResult("map_update_raw", latency.rawUpdate(), update, perOp + " MapHandle.update").line(),
+                new BenchResult("map_update_raw", latency.rawUpdate(), update, perOp + " RawMap.update").line(),
                 new BenchResult("map_dump_typed" + size, dumps.typedMillis(), dump,
                         "ms/dump (BpfHashMap.dumpAll vs bpf_map_lookup_batch, " + MapDumpBenchmark.CHUNK
                                 + " per call)").line(),
                 new BenchResult("map_dump_raw" + size, dumps.rawMillis(), dump,
-                        "ms/dump (MapHandle.lookupBatch, reused buffers)").line(),
+                        "ms/dump (RawMap.lookupBatch, reused buffers)").line(),
                 BenchResult.allocationLine("map_alloc_lookup_typed", latency.typedLookupBytes(), "B/op"),
                 BenchResult.allocationLine("map_alloc_lookup_raw", latency.rawLookupBytes(), "B/op"),
                 BenchResult.allocationLine("map_alloc_update_typed", latency.typedUpdateBytes(), "B/op"),

@@ -1,8 +1,8 @@
 package io.bpf4j.bench;
 
+import io.bpf4j.Kernel;
 import io.bpf4j.map.BpfHashMap;
 import io.bpf4j.map.UpdateFlag;
-import io.bpf4j.spi.KernelBackend;
 
 /**
  * The map benchmarks' subject: {@code map_ops.bpf.o} loaded (its program is never attached) and
@@ -19,9 +19,9 @@ final class PrefilledHashMap implements AutoCloseable {
     }
 
     /** Loads the object and fills its map; the caller closes the result. */
-    static PrefilledHashMap load(KernelBackend backend, int entries) {
+    static PrefilledHashMap load(Kernel kernel, int entries) {
         MapOpsSkel skel;
-        try (MapOpsSkel.Open open = MapOpsSkel.open(backend)) {
+        try (MapOpsSkel.Open open = MapOpsSkel.open(kernel)) {
             skel = open.load();
         }
         try {

@@ -1,9 +1,9 @@
 package io.bpf4j.bench;
 
 import com.sun.management.ThreadMXBean;
+import io.bpf4j.Kernel;
 import io.bpf4j.ringbuf.RecordHandler;
 import io.bpf4j.ringbuf.RingBufferReader;
-import io.bpf4j.spi.KernelBackend;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -32,18 +32,18 @@ final class RingBufferDrainBenchmark {
                  double emptyPollNanos) {
     }
 
-    private final KernelBackend backend;
+    private final Kernel kernel;
     private final int records;
     private final int rounds;
 
-    RingBufferDrainBenchmark(KernelBackend backend, int records, int rounds) {
-        this.backend = backend;
+    RingBufferDrainBenchmark(Kernel kernel, int records, int rounds) {
+        this.kernel = kernel;
         this.records = records;
         this.rounds = rounds;
     }
 
     Rates run() {
-        try (RingbufDrainSkel.Open open = RingbufDrainSkel.open(backend)) {
+        try (RingbufDrainSkel.Open open = RingbufDrainSkel.open(kernel)) {
             open.rodata().targetTgid(ProcessHandle.current().pid());
             try (RingbufDrainSkel skel = open.load()) {
                 skel.attach();

@@ -1,9 +1,9 @@
 package io.bpf4j.bench;
 
 import com.sun.management.ThreadMXBean;
+import io.bpf4j.Kernel;
 import io.bpf4j.ringbuf.RecordHandler;
 import io.bpf4j.ringbuf.RingBufferReader;
-import io.bpf4j.spi.KernelBackend;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Callable;
@@ -38,21 +38,21 @@ final class StreamBenchmark {
                    double bytesPerEvent) {
     }
 
-    private final KernelBackend backend;
+    private final Kernel kernel;
     private final StreamProducer producer;
     private final long events;
     private final int rounds;
 
     /** @param producer makes {@code events} getpid calls per burst; the caller closes it */
-    StreamBenchmark(KernelBackend backend, StreamProducer producer, long events, int rounds) {
-        this.backend = backend;
+    StreamBenchmark(Kernel kernel, StreamProducer producer, long events, int rounds) {
+        this.kernel = kernel;
         this.producer = producer;
         this.events = events;
         this.rounds = rounds;
     }
 
     Figures run() throws InterruptedException {
-        try (RingbufDrainSkel.Open open = RingbufDrainSkel.open(backend)) {
+        try (RingbufDrainSkel.Open open = RingbufDrainSkel.open(kernel)) {
             open.rodata().targetTgid(producer.tgid());
             try (RingbufDrainSkel skel = open.load()) {
                 skel.attach();

@@ -1,6 +1,6 @@
 package io.bpf4j.bench;
 
-import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.Kernel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ final class StreamSuite {
     private StreamSuite() {
     }
 
-    static List<String> run(KernelBackend backend, BenchOptions options)
+    static List<String> run(Kernel kernel, BenchOptions options)
             throws IOException, InterruptedException {
         Path object = options.objects().resolve("io/bpf4j/bench/ringbuf_drain.bpf.o");
         long events = options.streamEvents();
@@ -28,11 +28,11 @@ final class StreamSuite {
                 object.toString(), Long.toString(events), Integer.toString(ROUNDS));
         StreamBenchmark.Figures fedByC;
         try (CGetpidProducer producer = CGetpidProducer.start(options.harnesses().resolve("ringbuf_stream"), events)) {
-            fedByC = new StreamBenchmark(backend, producer, events, ROUNDS).run();
+            fedByC = new StreamBenchmark(kernel, producer, events, ROUNDS).run();
         }
         StreamBenchmark.Figures fedByJava;
         try (JnaGetpidProducer producer = new JnaGetpidProducer(events)) {
-            fedByJava = new StreamBenchmark(backend, producer, events, ROUNDS).run();
+            fedByJava = new StreamBenchmark(kernel, producer, events, ROUNDS).run();
         }
         String how = "(" + events + " getpid on CPU0, BPF_RB_NO_WAKEUP, drain every 10 ms on CPU1)";
         List<String> lines = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.bpf4j.examples.cli.StandardOutput;
 import io.bpf4j.examples.cli.ToolFailure;
 import io.bpf4j.examples.cli.UsageError;
 import io.bpf4j.examples.minimal.MinimalCommand;
+import io.bpf4j.examples.opencount.OpencountCommand;
 import io.bpf4j.examples.opensnoop.OpensnoopCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bpf4j-examples", mixinStandardHelpOptions = true, version = "bpf4j examples 0.1.0",
         description = "eBPF tutorial tools written with bpf4j. Run as root, or with CAP_BPF + CAP_PERFMON"
                 + " and read access to tracefs (README.md, Privileges).",
-        subcommands = {MinimalCommand.class, OpensnoopCommand.class})
+        subcommands = {MinimalCommand.class, OpensnoopCommand.class, OpencountCommand.class})
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
  * pulls (the tool's Ctrl-C) and its output captured.
  */
 public final class FakeRun implements AutoCloseable {
-    /** The tool's body: its {@code run(backend, out, stop, deadline)} bound to a backend. */
+    /** The tool's body: its {@code run(kernel, out, stop, deadline)} bound to a kernel. */
     public interface Body {
         void run(PrintWriter out, StopSignal stop, Deadline deadline);
     }

@@ -31,22 +31,22 @@ final class AttachFailures {
         }
         boolean notSupported = errno == Errno.EOPNOTSUPP || errno == Errno.ENOTSUPP;
         if (SectionNames.isKprobeMulti(section) && (notSupported || errno == Errno.ENOENT)) {
-            Optional<String> missing = KernelFeatures.whyNoKprobeMulti();
+            Optional<String> missing = KernelConfig.whyNoKprobeMulti();
             if (missing.isPresent()) {
                 return new UnsupportedFeatureException(operation, errno, missing.get());
             }
         }
         if (SectionNames.isKprobe(section) && (notSupported || errno == Errno.ENOENT)) {
-            Optional<String> missing = KernelFeatures.whyNoKprobes();
+            Optional<String> missing = KernelConfig.whyNoKprobes();
             if (missing.isPresent()) {
                 return new UnsupportedFeatureException(operation, errno, missing.get());
             }
         }
         if (SectionNames.isTracepoint(section) && errno == Errno.ENOENT) {
-            if (!KernelFeatures.tracefsMounted()) {
-                return new BpfException(operation, errno, "tracefs is not mounted; " + KernelFeatures.MOUNT_TRACEFS);
+            if (!KernelConfig.tracefsMounted()) {
+                return new BpfException(operation, errno, "tracefs is not mounted; " + KernelConfig.MOUNT_TRACEFS);
             }
-            return new BpfException(operation, errno, "no such tracepoint in " + KernelFeatures.TRACEFS.resolve("events")
+            return new BpfException(operation, errno, "no such tracepoint in " + KernelConfig.TRACEFS.resolve("events")
                     + (libbpf == null ? "" : "; " + libbpf));
         }
         return new BpfException(operation, errno, libbpf);
@@ -87,7 +87,7 @@ final class AttachFailures {
     /** A failed kprobe attach: the kernel's missing kprobe support when that is the cause. */
     static BpfException kprobe(String operation, int errno, String function) {
         boolean notSupported = errno == Errno.EOPNOTSUPP || errno == Errno.ENOTSUPP || errno == Errno.ENOENT;
-        Optional<String> missing = notSupported ? KernelFeatures.whyNoKprobes() : Optional.empty();
+        Optional<String> missing = notSupported ? KernelConfig.whyNoKprobes() : Optional.empty();
         if (missing.isPresent()) {
             return new UnsupportedFeatureException(operation, errno, missing.get());
         }

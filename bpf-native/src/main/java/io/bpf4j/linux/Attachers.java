@@ -1,6 +1,6 @@
 package io.bpf4j.linux;
 
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.program.AttachTarget;
 
 /**
  * Attaches a program at an explicit {@link AttachTarget}, choosing the attacher for its kind, and

@@ -5,7 +5,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.program.AttachTarget;
 
 /** Attaches cgroup programs to a cgroup v2 directory through a link (ended by close or process death). */
 final class CgroupAttacher {

@@ -95,10 +95,10 @@ final class NativeFeatures implements io.bpf4j.features.KernelFeatures {
             case KRETPROBE:
             case KSYSCALL:
             case KRETSYSCALL:
-                return KernelFeatures.whyNoKprobes();
+                return KernelConfig.whyNoKprobes();
             case KPROBE_MULTI:
             case KRETPROBE_MULTI:
-                return KernelFeatures.whyNoKprobeMulti();
+                return KernelConfig.whyNoKprobeMulti();
             case UPROBE_MULTI:
             case URETPROBE_MULTI:
                 return Optional.of("uprobe.multi: libbpf 1.3 or newer is needed (bpf4j binds " + LibbpfVersion.version() + ")");
@@ -108,8 +108,8 @@ final class NativeFeatures implements io.bpf4j.features.KernelFeatures {
                 return Files.exists(UPROBE_PMU) ? Optional.empty()
                         : Optional.of("uprobes: CONFIG_UPROBE_EVENTS is not set (no uprobe PMU)");
             case TRACEPOINT:
-                return KernelFeatures.tracefsMounted() ? Optional.empty()
-                        : Optional.of("tracepoints: tracefs is not mounted; " + KernelFeatures.MOUNT_TRACEFS);
+                return KernelConfig.tracefsMounted() ? Optional.empty()
+                        : Optional.of("tracepoints: tracefs is not mounted; " + KernelConfig.MOUNT_TRACEFS);
             default:
                 return Optional.empty();
         }

@@ -6,7 +6,7 @@ import io.bpf4j.Errno;
 import io.bpf4j.spi.KernelBackend;
 import io.bpf4j.spi.OpenObject;
 import io.bpf4j.spi.OwnedMapHandle;
-import io.bpf4j.spi.TracePipe;
+import io.bpf4j.trace.TracePipe;
 import java.util.Objects;
 
 /**
@@ -14,8 +14,8 @@ import java.util.Objects;
  * relocation) and attached by libbpf 1.x through JNA; map operations use the {@code bpf(2)}
  * system call directly, and ring buffers are read from their {@code mmap}'d memory.
  *
- * <p>Registered through {@link java.util.ServiceLoader}, so {@link io.bpf4j.Kernels#defaultBackend()}
- * finds it when bpf-native is on the class path. Creating one checks libbpf (1.0 or newer) and
+ * <p>Registered through {@link java.util.ServiceLoader}, so {@link io.bpf4j.Kernel#system()} finds it
+ * when bpf-native is on the class path. Creating one checks libbpf (1.0 or newer) and
  * routes libbpf's messages to the {@link System.Logger} {@code io.bpf4j.libbpf}.
  *
  * <p>Failures are {@link BpfException}s naming the operation and errno; the verifier's rejections

@@ -4,7 +4,7 @@ import com.sun.jna.Native;
 import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
 import io.bpf4j.spec.MapType;
-import io.bpf4j.spi.BatchResult;
+import io.bpf4j.map.BatchResult;
 import io.bpf4j.spi.MapBuffers;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;

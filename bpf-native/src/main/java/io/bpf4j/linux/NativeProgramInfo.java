@@ -1,7 +1,7 @@
 package io.bpf4j.linux;
 
 import com.sun.jna.Memory;
-import io.bpf4j.spi.ProgramInfo;
+import io.bpf4j.program.ProgramInfo;
 
 /** Reads a program's {@code struct bpf_prog_info} ({@code BPF_OBJ_GET_INFO_BY_FD}). */
 final class NativeProgramInfo {

@@ -1,6 +1,6 @@
 package io.bpf4j.linux;
 
-import io.bpf4j.spi.RunStatistics;
+import io.bpf4j.program.RunStatistics;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The fd of {@code BPF_ENABLE_STATS(BPF_STATS_RUN_TIME)}: the kernel counts program runs while it is open. */

@@ -4,8 +4,8 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.bpf4j.Errno;
 import io.bpf4j.UnsupportedFeatureException;
-import io.bpf4j.spi.TestRunRequest;
-import io.bpf4j.spi.TestRunResult;
+import io.bpf4j.program.TestRunRequest;
+import io.bpf4j.program.TestRunResult;
 
 /** {@code BPF_PROG_TEST_RUN}: runs a loaded program on given input and reports its verdict and output. */
 final class NativeTestRun {

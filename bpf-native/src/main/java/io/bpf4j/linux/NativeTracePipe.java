@@ -6,7 +6,7 @@ import com.sun.jna.Pointer;
 import io.bpf4j.BpfException;
 import io.bpf4j.BpfPermissionException;
 import io.bpf4j.Errno;
-import io.bpf4j.spi.TracePipe;
+import io.bpf4j.trace.TracePipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #close()} wake a blocked reader, so closing never hangs.
  */
 final class NativeTracePipe implements TracePipe {
-    static final String PATH = KernelFeatures.TRACEFS.resolve("trace_pipe").toString();
+    static final String PATH = KernelConfig.TRACEFS.resolve("trace_pipe").toString();
 
     private static final int CHUNK = 4096;
     /** Layout of {@link #scratch}: the read chunk, two {@code struct pollfd}, the eventfd counter. */
@@ -63,8 +63,8 @@ final class NativeTracePipe implements TracePipe {
         int fd = LibC.open(PATH, LibC.O_RDONLY | LibC.O_NONBLOCK | LibC.O_CLOEXEC);
         if (fd < 0) {
             int errno = Native.getLastError();
-            if (errno == Errno.ENOENT && !KernelFeatures.tracefsMounted()) {
-                throw new BpfException(operation, errno, "tracefs is not mounted; " + KernelFeatures.MOUNT_TRACEFS);
+            if (errno == Errno.ENOENT && !KernelConfig.tracefsMounted()) {
+                throw new BpfException(operation, errno, "tracefs is not mounted; " + KernelConfig.MOUNT_TRACEFS);
             }
             if (errno == Errno.EACCES) {
                 // tracefs guards the pipe with file permissions, not with a capability.

@@ -4,7 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import io.bpf4j.Errno;
 import io.bpf4j.UnsupportedFeatureException;
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.program.AttachTarget;
 
 /** Attaches packet programs: XDP (link or netlink), tc (clsact filter), tcx (link) and socket filters. */
 final class NetworkAttacher {

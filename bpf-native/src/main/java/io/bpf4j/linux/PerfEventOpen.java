@@ -7,7 +7,7 @@ import com.sun.jna.Pointer;
 import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
 import io.bpf4j.UnsupportedFeatureException;
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.program.AttachTarget;
 
 /** {@code perf_event_open(2)} for a {@link AttachTarget.PerfEvent}: the event a perf_event program runs on. */
 final class PerfEventOpen {

@@ -2,7 +2,7 @@ package io.bpf4j.linux;
 
 import com.sun.jna.Memory;
 import io.bpf4j.Errno;
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.program.AttachTarget;
 
 /** tc classifiers in an interface's clsact qdisc, through libbpf's {@code bpf_tc_*} (netlink) calls. */
 final class TcHooks {

@@ -21,15 +21,15 @@ import java.util.Optional;
 final class TracefsAccess {
     /** What grants the access, as measured: root, CAP_DAC_READ_SEARCH, or a tracefs mounted for a group. */
     static final String HOW = "run as root, add CAP_DAC_READ_SEARCH, or mount tracefs for a group of yours"
-            + " (mount -o remount,gid=GROUP,mode=0750 " + KernelFeatures.TRACEFS + ")";
+            + " (mount -o remount,gid=GROUP,mode=0750 " + KernelConfig.TRACEFS + ")";
 
     private TracefsAccess() {}
 
     /** The file libbpf reads to attach {@code tracepoint} ("CATEGORY/NAME"). */
     static Path tracepointId(String tracepoint) {
         // libbpf takes debugfs's tracing directory when it can see it, tracefs's mount otherwise.
-        Path tracing = Files.exists(KernelFeatures.DEBUGFS_TRACING) ? KernelFeatures.DEBUGFS_TRACING
-                : KernelFeatures.TRACEFS;
+        Path tracing = Files.exists(KernelConfig.DEBUGFS_TRACING) ? KernelConfig.DEBUGFS_TRACING
+                : KernelConfig.TRACEFS;
         return tracing.resolve("events").resolve(tracepoint).resolve("id");
     }
 

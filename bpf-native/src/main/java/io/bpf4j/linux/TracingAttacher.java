@@ -4,7 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.bpf4j.Errno;
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.program.AttachTarget;
 
 /** Attaches the tracing kinds through libbpf: tracepoints, raw tracepoints, kprobes, perf events, BTF programs, iterators. */
 final class TracingAttacher {
@@ -46,10 +46,10 @@ final class TracingAttacher {
     }
 
     private static String tracepointMissing(AttachTarget.Tracepoint t) {
-        if (!KernelFeatures.tracefsMounted()) {
-            return "tracefs is not mounted; " + KernelFeatures.MOUNT_TRACEFS;
+        if (!KernelConfig.tracefsMounted()) {
+            return "tracefs is not mounted; " + KernelConfig.MOUNT_TRACEFS;
         }
-        return "no tracepoint '" + t.category() + "/" + t.name() + "' in " + KernelFeatures.TRACEFS.resolve("events");
+        return "no tracepoint '" + t.category() + "/" + t.name() + "' in " + KernelConfig.TRACEFS.resolve("events");
     }
 
     private static Attachment kprobe(Pointer program, AttachTarget.Kprobe k, String operation) {

@@ -4,7 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.bpf4j.Errno;
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.program.AttachTarget;
 
 /** Attaches uprobes, uretprobes and USDT probes through libbpf, which resolves symbols and notes. */
 final class UserProbeAttacher {

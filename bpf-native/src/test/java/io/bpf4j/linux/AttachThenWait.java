@@ -1,6 +1,6 @@
 package io.bpf4j.linux;
 
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.program.AttachTarget;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
 

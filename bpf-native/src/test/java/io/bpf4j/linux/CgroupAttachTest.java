@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.BpfException;
 import io.bpf4j.linux.AttachFixture.Counter;
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.program.AttachTarget;
 import io.bpf4j.spi.LinkHandle;
 import io.bpf4j.test.RequiresKernel;
 import java.io.IOException;

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.BpfException;
+import io.bpf4j.program.AttachTarget;
 import io.bpf4j.program.BpfLink;
 import io.bpf4j.program.BpfProgram;
-import io.bpf4j.spec.SectionName;
-import io.bpf4j.spi.AttachTarget;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
 import io.bpf4j.test.RequiresKernel;
@@ -126,7 +125,7 @@ class CgroupKindsTest {
 
     private BpfProgram program(String name, String section) {
         // The links are closed by the tests; nothing else owns them.
-        return new BpfProgram(loaded, name, section, SectionName.parse(section).kind(), link -> { });
+        return ApiObjects.program(loaded, name, section);
     }
 
     private long seen(int offset) {

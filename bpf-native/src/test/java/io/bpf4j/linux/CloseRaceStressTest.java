@@ -2,8 +2,10 @@ package io.bpf4j.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bpf4j.perfbuf.LostHandler;
 import io.bpf4j.perfbuf.PerfBufferReader;
 import io.bpf4j.ringbuf.RingBufferReader;
+import io.bpf4j.spi.Backends;
 import io.bpf4j.spi.LinkHandle;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.MapHandle;
@@ -17,14 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,7 @@ class CloseRaceStressTest {
     }
 
     private LifetimeFixtureSkel loadSkeleton() {
-        try (LifetimeFixtureSkel.Open open = LifetimeFixtureSkel.open(kernel)) {
+        try (LifetimeFixtureSkel.Open open = LifetimeFixtureSkel.open(Backends.kernel(kernel))) {
             open.rodata().targetTgid(PID).marker(SENTINEL);
             LifetimeFixtureSkel skel = open.load();
             toClose.add(skel);
@@ -94,8 +96,8 @@ class CloseRaceStressTest {
             MapHandle slots = current.map("slots");
             MapHandle table = current.map("table");
             // Its close empties the map's slots of this object: it must not empty another object's.
-            PerfBufferReader<Long> perf = new PerfBufferReader<>("samples", current.perfBuffer("samples", 1),
-                    io.bpf4j.codec.Codecs.INT64);
+            PerfBufferReader<Long> perf = Backends.perfBufferReader("samples", current.perfBuffer("samples", 1),
+                    io.bpf4j.codec.Codecs.INT64, LostHandler.IGNORE);
             Racers racers = new Racers(THREADS + 1);
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
@@ -274,7 +276,7 @@ class CloseRaceStressTest {
     void openPhaseSettersRacingOpenCloseNeverCrash() throws Exception {
         AtomicLong refused = new AtomicLong();
         for (int round = 0; round < ROUNDS * 4; round++) {
-            LifetimeFixtureSkel.Open open = LifetimeFixtureSkel.open(kernel);
+            LifetimeFixtureSkel.Open open = LifetimeFixtureSkel.open(Backends.kernel(kernel));
             Racers racers = new Racers(THREADS);
             for (int t = 0; t < THREADS; t++) {
                 racers.start(() -> {

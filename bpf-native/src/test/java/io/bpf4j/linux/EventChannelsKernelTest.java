@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.BpfException;
+import io.bpf4j.perfbuf.LostHandler;
 import io.bpf4j.perfbuf.PerfBufferReader;
 import io.bpf4j.ringbuf.RingBufferPoller;
 import io.bpf4j.ringbuf.RingBufferReader;
+import io.bpf4j.spi.Backends;
 import io.bpf4j.spi.LinkHandle;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
@@ -20,10 +22,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +64,8 @@ class EventChannelsKernelTest {
     @Test
     void perfSamplesArriveWithTheirContent() {
         try (PerfBufferReader<ChannelEvent> reader =
-                new PerfBufferReader<>("samples", loaded.perfBuffer("samples", 8), ChannelEvent.CODEC)) {
+                Backends.perfBufferReader("samples", loaded.perfBuffer("samples", 8), ChannelEvent.CODEC,
+                        LostHandler.IGNORE)) {
             assertThat(reader.cpuCount()).isEqualTo(PossibleCpus.count());
             getpid(3);
 
@@ -80,7 +83,8 @@ class EventChannelsKernelTest {
     @Test
     void theViewPathSeesEachSampleInPlaceWithTheKernelsPadding() {
         try (PerfBufferReader<ChannelEvent> reader =
-                new PerfBufferReader<>("samples", loaded.perfBuffer("samples", 8), ChannelEvent.CODEC)) {
+                Backends.perfBufferReader("samples", loaded.perfBuffer("samples", 8), ChannelEvent.CODEC,
+                        LostHandler.IGNORE)) {
             getpid(1);
             List<String> views = new ArrayList<>();
             long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -98,7 +102,7 @@ class EventChannelsKernelTest {
         List<String> reports = new ArrayList<>();
         int calls = 2_000;
         long delivered;
-        try (PerfBufferReader<ChannelEvent> reader = new PerfBufferReader<>("samples",
+        try (PerfBufferReader<ChannelEvent> reader = Backends.perfBufferReader("samples",
                 loaded.perfBuffer("samples", 1), ChannelEvent.CODEC, (cpu, count) -> reports.add(cpu + ":" + count));
                 CpuPinning pinned = CpuPinning.pinTo(0)) {
             getpid(calls); // one page holds about a hundred 40-byte samples: the rest are dropped
@@ -178,7 +182,8 @@ class EventChannelsKernelTest {
         link.close(); // the tracepoint link is a perf event too
         long perfEventsBefore = openFdsOf("anon_inode:[perf_event]");
         PerfBufferReader<ChannelEvent> reader =
-                new PerfBufferReader<>("samples", loaded.perfBuffer("samples", 1), ChannelEvent.CODEC);
+                Backends.perfBufferReader("samples", loaded.perfBuffer("samples", 1), ChannelEvent.CODEC,
+                        LostHandler.IGNORE);
         assertThat(openFdsOf("anon_inode:[perf_event]")).isEqualTo(perfEventsBefore + PossibleCpus.count());
 
         loaded.close();
@@ -217,7 +222,7 @@ class EventChannelsKernelTest {
     }
 
     private RingBufferReader<ChannelEvent> ringReader(String map) {
-        return new RingBufferReader<>(map, loaded.ringBuffer(map), ChannelEvent.CODEC);
+        return Backends.ringBufferReader(map, loaded.ringBuffer(map), ChannelEvent.CODEC);
     }
 
     private interface Poll {

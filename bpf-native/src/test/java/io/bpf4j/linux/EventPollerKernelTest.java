@@ -3,15 +3,17 @@ package io.bpf4j.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bpf4j.events.EventPoller;
+import io.bpf4j.perfbuf.LostHandler;
 import io.bpf4j.perfbuf.PerfBufferReader;
 import io.bpf4j.ringbuf.RingBufferReader;
+import io.bpf4j.spi.Backends;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.test.RequiresKernel;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +37,10 @@ class EventPollerKernelTest {
     void open() {
         loaded = EventChannelsKernelTest.load();
         loaded.attach("emit");
-        perf = new PerfBufferReader<>("samples", loaded.perfBuffer("samples", 8), ChannelEvent.CODEC);
-        signalled = new RingBufferReader<>("signalled", loaded.ringBuffer("signalled"), ChannelEvent.CODEC);
-        quiet = new RingBufferReader<>("quiet", loaded.ringBuffer("quiet"), ChannelEvent.CODEC);
+        perf = Backends.perfBufferReader("samples", loaded.perfBuffer("samples", 8), ChannelEvent.CODEC,
+                LostHandler.IGNORE);
+        signalled = Backends.ringBufferReader("signalled", loaded.ringBuffer("signalled"), ChannelEvent.CODEC);
+        quiet = Backends.ringBufferReader("quiet", loaded.ringBuffer("quiet"), ChannelEvent.CODEC);
     }
 
     @AfterEach

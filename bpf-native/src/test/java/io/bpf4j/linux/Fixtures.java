@@ -1,8 +1,8 @@
 package io.bpf4j.linux;
 
 import com.sun.jna.Platform;
-import java.io.IOException;
 import java.io.InputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,7 +1,7 @@
 package io.bpf4j.linux;
 
+import io.bpf4j.map.BatchResult;
 import io.bpf4j.spec.MapType;
-import io.bpf4j.spi.BatchResult;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
 

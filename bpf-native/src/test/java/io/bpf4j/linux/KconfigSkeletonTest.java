@@ -2,6 +2,7 @@ package io.bpf4j.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bpf4j.spi.Backends;
 import io.bpf4j.test.RequiresKernel;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class KconfigSkeletonTest {
     @Test
     void kconfigValuesAreTheRunningKernelsAndTheProgramSeesTheSame() {
-        try (KconfigFixtureSkel skel = KconfigFixtureSkel.open(new NativeKernel()).load()) {
+        try (KconfigFixtureSkel skel = KconfigFixtureSkel.open(Backends.kernel(new NativeKernel())).load()) {
             skel.attach();
             Fixtures.getpid();
 

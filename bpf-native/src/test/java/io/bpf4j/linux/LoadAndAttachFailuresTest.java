@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bpf4j.Errno;
-import io.bpf4j.UnsupportedFeatureException;
-import io.bpf4j.VerifierException;
 import io.bpf4j.spi.LinkHandle;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
 import io.bpf4j.test.RequiresKernel;
+import io.bpf4j.UnsupportedFeatureException;
+import io.bpf4j.VerifierException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +57,7 @@ class LoadAndAttachFailuresTest {
     void kprobeAttachNamesTheMissingKernelConfig() {
         try (OpenObject open = kernel.openObject("kprobe_fixture", Fixtures.object(Fixtures.KPROBE));
                 LoadedObject loaded = open.load()) {
-            if (KernelFeatures.config("CONFIG_KPROBES").equals(Optional.of(false))) {
+            if (KernelConfig.config("CONFIG_KPROBES").equals(Optional.of(false))) {
                 assertThatThrownBy(() -> loaded.attach("count_unlinkat"))
                         .isInstanceOfSatisfying(UnsupportedFeatureException.class,
                                 e -> assertThat(e.feature()).isEqualTo("kprobes: CONFIG_KPROBES is not set"))
@@ -73,7 +73,7 @@ class LoadAndAttachFailuresTest {
     /** kernel.md: fentry/fexit/LSM loads fail with EPERM and an empty verifier log in these VMs. */
     @Test
     void fentryWithoutTrampolinesIsAnUnsupportedFeatureNotAVerifierRejection() {
-        assumeTrue(KernelFeatures.config("CONFIG_KPROBES").equals(Optional.of(false)),
+        assumeTrue(KernelConfig.config("CONFIG_KPROBES").equals(Optional.of(false)),
                 "the CI kernel (no kprobes, no trampolines) is the one whose answer is known");
         try (OpenObject open = kernel.openObject("fentry_fixture", Fixtures.object(Fixtures.FENTRY))) {
             assertThatThrownBy(open::load)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
-import io.bpf4j.spi.BatchResult;
+import io.bpf4j.map.BatchResult;
 import io.bpf4j.spi.MapHandle;
 import io.bpf4j.spi.OwnedMapHandle;
 import io.bpf4j.test.RequiresKernel;

@@ -37,7 +37,7 @@ class NativeFeaturesTest {
 
     @Test
     void kprobesAndTrampolinesAreMissingWithTheRealCause() {
-        assumeTrue(io.bpf4j.linux.KernelFeatures.config("CONFIG_KPROBES").equals(Optional.of(false)),
+        assumeTrue(io.bpf4j.linux.KernelConfig.config("CONFIG_KPROBES").equals(Optional.of(false)),
                 "the CI kernel (no kprobes, no trampolines) is the one whose answers are known");
 
         assertThat(features.attachKind(ProgramKind.KPROBE)).isFalse();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.jna.Pointer;
 import io.bpf4j.BpfException;
-import io.bpf4j.Kernels;
 import io.bpf4j.spec.MapType;
+import io.bpf4j.spi.Backends;
 import io.bpf4j.spi.KernelBackend;
 import io.bpf4j.spi.LinkHandle;
 import io.bpf4j.spi.LoadedObject;
@@ -25,7 +25,7 @@ class NativeKernelTest {
 
     @Test
     void isTheDefaultBackendAndNamesKernelAndLibbpf() {
-        KernelBackend backend = Kernels.defaultBackend();
+        KernelBackend backend = Backends.system();
 
         assertThat(backend).isInstanceOf(NativeKernel.class);
         assertThat(backend.name()).startsWith("kernel " + System.getProperty("os.version")).contains("via libbpf 1.");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bpf4j.Errno;
+import io.bpf4j.perfbuf.LostHandler;
 import io.bpf4j.perfbuf.PerfBufferReader;
+import io.bpf4j.spi.Backends;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.test.RequiresKernel;
 import java.nio.file.Files;
@@ -53,7 +55,8 @@ class NativePerfBufferMemoryTest {
             loaded.attach("emit");
             int mapFd = loaded.map("samples").fd();
             NativePerfBufferMemory memory = NativePerfBufferMemory.open("samples", mapFd, 2, onlyCpu0, 8, closed -> { });
-            try (PerfBufferReader<ChannelEvent> reader = new PerfBufferReader<>("samples", memory, ChannelEvent.CODEC)) {
+            try (PerfBufferReader<ChannelEvent> reader = Backends.perfBufferReader("samples", memory,
+                    ChannelEvent.CODEC, LostHandler.IGNORE)) {
                 assertThat(memory.cpuCount()).isEqualTo(2);
                 assertThat(memory.serves(0)).isTrue();
                 assertThat(memory.serves(1)).isFalse();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
-import io.bpf4j.spi.TracePipe;
 import io.bpf4j.test.RequiresKernel;
+import io.bpf4j.trace.TracePipe;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;

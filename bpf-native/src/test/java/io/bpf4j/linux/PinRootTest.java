@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.BpfException;
+import io.bpf4j.spi.Backends;
 import io.bpf4j.spi.OwnedMapHandle;
 import io.bpf4j.test.RequiresKernel;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pin root chosen in the Open phase ({@code OpenSkeleton.pinRoot}): a map declared
+ * The pin root chosen in the Open phase ({@code OpenSkeleton.pinRoot}, {@code OpenBpfObject.pinRoot}): a map declared
  * {@code LIBBPF_PIN_BY_NAME} is pinned under it at load, found there again by the next load, and
  * outlives both objects; a map without {@code pinning} is not pinned.
  */
@@ -46,8 +47,8 @@ class PinRootTest {
     @Test
     void mapsPinnedByNameArePinnedUnderTheRootSharedByTheNextLoadAndOutliveTheObjects() throws IOException {
         Path pin = root.resolve("shared_counts");
-        try (PinFixtureSkel.Open open = PinFixtureSkel.open(kernel)) {
-            open.pinRoot(root.toString());
+        try (PinFixtureSkel.Open open = PinFixtureSkel.open(Backends.kernel(kernel))) {
+            open.pinRoot(root);
             try (PinFixtureSkel first = open.load()) {
                 assertThat(pin).exists();
                 assertThat(root.resolve("private_slot")).as("not declared with pinning").doesNotExist();
@@ -56,8 +57,8 @@ class PinRootTest {
         }
         assertThat(pin).as("the pin outlives the object").exists();
 
-        try (PinFixtureSkel.Open open = PinFixtureSkel.open(kernel)) {
-            open.pinRoot(root + "/"); // a trailing slash names the same directory
+        try (PinFixtureSkel.Open open = PinFixtureSkel.open(Backends.kernel(kernel))) {
+            open.object().pinRoot(root.resolve("."));  // another spelling of the same directory
             try (PinFixtureSkel second = open.load()) {
                 assertThat(second.maps().sharedCounts().get(7L)).as("the map found at the pin").contains(700L);
                 second.maps().sharedCounts().put(8L, 800L);
@@ -72,8 +73,8 @@ class PinRootTest {
 
     @Test
     void anOpenPhaseClosedWithoutLoadingPinsNothing() throws IOException {
-        try (PinFixtureSkel.Open open = PinFixtureSkel.open(kernel)) {
-            open.pinRoot(root.toString());
+        try (PinFixtureSkel.Open open = PinFixtureSkel.open(Backends.kernel(kernel))) {
+            open.pinRoot(root);
         }
         try (var pins = Files.list(root)) {
             assertThat(pins.toList()).isEmpty();
@@ -82,13 +83,13 @@ class PinRootTest {
 
     @Test
     void theRootMustBeAbsoluteAndSetBeforeLoad() {
-        try (PinFixtureSkel.Open open = PinFixtureSkel.open(kernel)) {
-            assertThatThrownBy(() -> open.pinRoot("relative/dir"))
+        try (PinFixtureSkel.Open open = PinFixtureSkel.open(Backends.kernel(kernel))) {
+            assertThatThrownBy(() -> open.pinRoot(Path.of("relative/dir")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("absolute");
-            open.pinRoot(root.toString());
+            open.pinRoot(root);
             open.load().close();
-            assertThatThrownBy(() -> open.pinRoot(root.toString()))
+            assertThatThrownBy(() -> open.pinRoot(root))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("pin root");
         }
@@ -97,8 +98,8 @@ class PinRootTest {
     @Test
     void aRootOutsideABpfFileSystemFailsTheLoadSayingWhere() throws IOException {
         Path notBpffs = Files.createTempDirectory("bpf4j-not-bpffs");
-        try (PinFixtureSkel.Open open = PinFixtureSkel.open(kernel)) {
-            open.pinRoot(notBpffs.toString());
+        try (PinFixtureSkel.Open open = PinFixtureSkel.open(Backends.kernel(kernel))) {
+            open.pinRoot(notBpffs);
             assertThatThrownBy(open::load)
                     .isInstanceOf(BpfException.class)
                     .hasMessageContaining(notBpffs.toString());

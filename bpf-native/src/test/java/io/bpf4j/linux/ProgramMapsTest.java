@@ -40,7 +40,7 @@ class ProgramMapsTest {
 
     @Test
     void perCpuCountersReadAsPlainNumbers() {
-        BpfPerCpuCounters counters = new BpfPerCpuCounters(fixture.map("pcpu_array"));
+        BpfPerCpuCounters counters = new BpfPerCpuCounters(ApiObjects.raw(fixture.map("pcpu_array")));
 
         try (LinkHandle link = fixture.attachForThisProcess()) {
             MapsFixture.getpid(50);
@@ -55,13 +55,13 @@ class ProgramMapsTest {
 
     @Test
     void tailCallsRunTheProgramInTheProgArray() {
-        BpfProgArray jump = new BpfProgArray(fixture.map("jump"));
+        BpfProgArray jump = new BpfProgArray(ApiObjects.raw(fixture.map("jump")));
 
         try (LinkHandle link = fixture.attachForThisProcess()) {
             MapsFixture.getpid(1);
             assertThat(fixture.tailCalls()).isZero();
 
-            jump.set(0, fixture.loaded.program("tail_target"));
+            jump.set(0, ApiObjects.program(fixture.loaded, "tail_target", "tp/syscalls/sys_enter_getpid"));
             assertThat(jump.programId(0)).isPresent();
             MapsFixture.getpid(3);
             assertThat(fixture.tailCalls()).isEqualTo(3);
@@ -75,13 +75,13 @@ class ProgramMapsTest {
 
     @Test
     void programsReachInnerMapsThroughArraysAndHashesOfMaps() {
-        new BpfArrayMap<>(fixture.map("inner_a"), Codecs.INT64).set(0, 111L);
-        new BpfArrayMap<>(fixture.map("inner_b"), Codecs.INT64).set(0, 222L);
-        BpfArrayOfMaps outerArray = new BpfArrayOfMaps(fixture.map("outer_array"));
-        BpfHashOfMaps<Integer> outerHash = new BpfHashOfMaps<>(fixture.map("outer_hash"), Codecs.INT32);
+        new BpfArrayMap<>(ApiObjects.raw(fixture.map("inner_a")), Codecs.INT64).set(0, 111L);
+        new BpfArrayMap<>(ApiObjects.raw(fixture.map("inner_b")), Codecs.INT64).set(0, 222L);
+        BpfArrayOfMaps outerArray = new BpfArrayOfMaps(ApiObjects.raw(fixture.map("outer_array")));
+        BpfHashOfMaps<Integer> outerHash = new BpfHashOfMaps<>(ApiObjects.raw(fixture.map("outer_hash")), Codecs.INT32);
 
-        outerArray.set(0, fixture.map("inner_a"));
-        outerHash.put(7, fixture.map("inner_b"));
+        outerArray.set(0, ApiObjects.raw(fixture.map("inner_a")));
+        outerHash.put(7, ApiObjects.raw(fixture.map("inner_b")));
         try (LinkHandle link = fixture.attachForThisProcess()) {
             MapsFixture.getpid(1);
         }
@@ -95,7 +95,7 @@ class ProgramMapsTest {
 
     @Test
     void stackTracesOfKernelAndUserSpaceAreReadByTheirIds() {
-        BpfStackTraceMap stacks = new BpfStackTraceMap(fixture.map("stacks"));
+        BpfStackTraceMap stacks = new BpfStackTraceMap(ApiObjects.raw(fixture.map("stacks")));
 
         try (LinkHandle link = fixture.attachForThisProcess()) {
             MapsFixture.getpid(1);
@@ -126,7 +126,7 @@ class ProgramMapsTest {
         Path root = Path.of("/sys/fs/cgroup/unified");
         Path child = Files.createDirectory(root.resolve("bpf4j-maps-" + ProcessHandle.current().pid()));
         try {
-            BpfCgroupArray cgroups = new BpfCgroupArray(fixture.map("cgroups"));
+            BpfCgroupArray cgroups = new BpfCgroupArray(ApiObjects.raw(fixture.map("cgroups")));
             cgroups.set(0, root);
             cgroups.set(1, child);
 

@@ -5,20 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.BpfException;
 import io.bpf4j.linux.AttachFixture.Counter;
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.program.AttachTarget;
+import io.bpf4j.program.ProgramInfo;
+import io.bpf4j.program.RunStatistics;
+import io.bpf4j.program.TestRunRequest;
+import io.bpf4j.program.TestRunResult;
 import io.bpf4j.spi.LinkHandle;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
-import io.bpf4j.spi.ProgramInfo;
-import io.bpf4j.spi.RunStatistics;
-import io.bpf4j.spi.TestRunRequest;
-import io.bpf4j.spi.TestRunResult;
 import io.bpf4j.test.RequiresKernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 
 /** Programs beyond attaching: test runs, info and run statistics, verifier logs, pinned links. */
 @RequiresKernel

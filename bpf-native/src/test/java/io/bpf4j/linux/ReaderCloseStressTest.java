@@ -2,18 +2,20 @@ package io.bpf4j.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bpf4j.perfbuf.LostHandler;
 import io.bpf4j.perfbuf.PerfBufferReader;
 import io.bpf4j.ringbuf.RingBufferPoller;
 import io.bpf4j.ringbuf.RingBufferReader;
+import io.bpf4j.spi.Backends;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.test.RequiresKernel;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,7 @@ class ReaderCloseStressTest {
     void closingARingReaderWhileItIsPolled() throws Exception {
         for (int i = 0; i < ROUNDS; i++) {
             RingBufferReader<ChannelEvent> reader =
-                    new RingBufferReader<>("signalled", loaded.ringBuffer("signalled"), ChannelEvent.CODEC);
+                    Backends.ringBufferReader("signalled", loaded.ringBuffer("signalled"), ChannelEvent.CODEC);
             closeWhilePolling(reader, () -> reader.poll(POLL, e -> records.incrementAndGet()));
         }
         assertThat(records.get()).isPositive();
@@ -65,7 +67,8 @@ class ReaderCloseStressTest {
     void closingAPerfReaderWhileItIsPolled() throws Exception {
         for (int i = 0; i < ROUNDS; i++) {
             PerfBufferReader<ChannelEvent> reader =
-                    new PerfBufferReader<>("samples", loaded.perfBuffer("samples", 1), ChannelEvent.CODEC);
+                    Backends.perfBufferReader("samples", loaded.perfBuffer("samples", 1), ChannelEvent.CODEC,
+                            LostHandler.IGNORE);
             closeWhilePolling(reader, () -> reader.poll(POLL, e -> records.incrementAndGet()));
         }
         assertThat(records.get()).isPositive();
@@ -76,9 +79,9 @@ class ReaderCloseStressTest {
     void closingARingReaderWhileAPollerPollsIt() throws Exception {
         for (int i = 0; i < ROUNDS; i++) {
             RingBufferReader<ChannelEvent> signalled =
-                    new RingBufferReader<>("signalled", loaded.ringBuffer("signalled"), ChannelEvent.CODEC);
+                    Backends.ringBufferReader("signalled", loaded.ringBuffer("signalled"), ChannelEvent.CODEC);
             RingBufferReader<ChannelEvent> quiet =
-                    new RingBufferReader<>("quiet", loaded.ringBuffer("quiet"), ChannelEvent.CODEC);
+                    Backends.ringBufferReader("quiet", loaded.ringBuffer("quiet"), ChannelEvent.CODEC);
             RingBufferPoller both = RingBufferPoller.builder()
                     .add(signalled, e -> records.incrementAndGet())
                     .add(quiet, e -> records.incrementAndGet())
@@ -100,9 +103,10 @@ class ReaderCloseStressTest {
             LoadedObject object = EventChannelsKernelTest.load();
             object.attach("emit");
             RingBufferReader<ChannelEvent> ring =
-                    new RingBufferReader<>("signalled", object.ringBuffer("signalled"), ChannelEvent.CODEC);
+                    Backends.ringBufferReader("signalled", object.ringBuffer("signalled"), ChannelEvent.CODEC);
             PerfBufferReader<ChannelEvent> perf =
-                    new PerfBufferReader<>("samples", object.perfBuffer("samples", 1), ChannelEvent.CODEC);
+                    Backends.perfBufferReader("samples", object.perfBuffer("samples", 1), ChannelEvent.CODEC,
+                            LostHandler.IGNORE);
             // The object closes both buffers under the readers, which are closed only afterwards.
             closeWhilePolling(object, () -> {
                 ring.poll(POLL, e -> records.incrementAndGet());

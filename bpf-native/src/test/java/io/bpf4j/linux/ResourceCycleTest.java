@@ -6,8 +6,8 @@ import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
 import io.bpf4j.spi.RingBufferMemory;
 import io.bpf4j.test.RequiresKernel;
-import java.util.Set;
 import java.util.function.Supplier;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Issue 4's reliability clause: 1,000 open → load → attach → close cycles leave nothing behind. */

@@ -3,7 +3,7 @@ package io.bpf4j.linux;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
 import io.bpf4j.spi.OwnedMapHandle;
-import io.bpf4j.spi.TracePipe;
+import io.bpf4j.trace.TracePipe;
 import java.nio.file.Path;
 
 /**

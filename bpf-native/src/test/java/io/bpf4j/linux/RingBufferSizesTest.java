@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.jna.Platform;
-import io.bpf4j.UnsupportedFeatureException;
 import io.bpf4j.codec.Codecs;
 import io.bpf4j.ringbuf.BpfRingBuffer;
 import io.bpf4j.ringbuf.RingBufferReader;
+import io.bpf4j.spi.Backends;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
 import io.bpf4j.spi.OwnedMapHandle;
 import io.bpf4j.spi.RingBufferMemory;
 import io.bpf4j.test.RequiresKernel;
+import io.bpf4j.UnsupportedFeatureException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class RingBufferSizesTest {
             // Its double mapping is 2^31 bytes, one more than a buffer holds; no record reaches that byte.
             assertThat(memory.size()).isEqualTo(GIB);
             assertThat(memory.data().capacity()).isEqualTo(Integer.MAX_VALUE);
-            try (RingBufferReader<Long> reader = new RingBufferReader<>("big", memory, Codecs.INT64)) {
+            try (RingBufferReader<Long> reader = Backends.ringBufferReader("big", memory, Codecs.INT64)) {
                 readToTheEndAndAcross(loaded, reader);
             }
         }
@@ -102,7 +103,7 @@ class RingBufferSizesTest {
                             + " (1 GiB): this one has 2147483648 bytes; its records could not be addressed in one"
                             + " Java buffer");
             List<AutoCloseable> readers = new ArrayList<>();
-            BpfRingBuffer<Long> ring = new BpfRingBuffer<>(loaded, "huge", Codecs.INT64, readers::add);
+            BpfRingBuffer<Long> ring = ApiObjects.ringBuffer(loaded, "huge", Codecs.INT64, readers::add);
             assertThatThrownBy(ring::reader).isInstanceOf(UnsupportedFeatureException.class);
 
             assertThat(readers).isEmpty();

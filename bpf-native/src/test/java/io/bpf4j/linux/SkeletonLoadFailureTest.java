@@ -3,8 +3,9 @@ package io.bpf4j.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bpf4j.VerifierException;
+import io.bpf4j.spi.Backends;
 import io.bpf4j.test.RequiresKernel;
+import io.bpf4j.VerifierException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class SkeletonLoadFailureTest {
     void loadThrowsVerifierExceptionWithTheProgramAndTheVerifiersWordsAndLeaksNothing() throws IOException {
         long fdsBefore = openFileDescriptors();
         for (int i = 0; i < 20; i++) {
-            try (BadDerefSkel.Open open = BadDerefSkel.open(kernel)) {
+            try (BadDerefSkel.Open open = BadDerefSkel.open(Backends.kernel(kernel))) {
                 assertThatThrownBy(open::load)
                         .isInstanceOfSatisfying(VerifierException.class,
                                 e -> assertThat(e.program()).isEqualTo("unchecked_lookup"))

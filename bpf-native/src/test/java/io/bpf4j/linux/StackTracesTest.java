@@ -35,7 +35,7 @@ class StackTracesTest {
             assertThat(kernelId).as("kernel stack id").isNotNegative();
             assertThat(userId).as("user stack id").isNotNegative();
 
-            BpfStackTraceMap stacks = new BpfStackTraceMap(loaded.map("stacks"));
+            BpfStackTraceMap stacks = new BpfStackTraceMap(ApiObjects.raw(loaded.map("stacks")));
             assertThat(stacks.stackIds()).contains((int) kernelId, (int) userId);
             StackTrace kernelStack = stacks.get((int) kernelId).orElseThrow();
             StackTrace userStack = stacks.get((int) userId).orElseThrow();

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
-import io.bpf4j.UnsupportedFeatureException;
 import io.bpf4j.linux.AttachFixture.Counter;
-import io.bpf4j.spi.AttachTarget;
+import io.bpf4j.program.AttachTarget;
 import io.bpf4j.spi.LinkHandle;
 import io.bpf4j.spi.LoadedObject;
 import io.bpf4j.spi.OpenObject;
 import io.bpf4j.test.RequiresKernel;
-import java.io.IOException;
+import io.bpf4j.UnsupportedFeatureException;
 import java.io.InputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -141,7 +141,7 @@ class TracingAttachTest {
     void kprobeFailsWithTheMissingKernelConfig() {
         try (OpenObject open = kernel.openObject("kprobe_fixture", Fixtures.object(Fixtures.KPROBE));
                 LoadedObject loaded = open.load()) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(KernelFeatures.config("CONFIG_KPROBES").equals(Optional.of(false)),
+            org.junit.jupiter.api.Assumptions.assumeTrue(KernelConfig.config("CONFIG_KPROBES").equals(Optional.of(false)),
                     "this kernel has kprobes");
             assertThatThrownBy(() -> loaded.attach("count_unlinkat", new AttachTarget.Kprobe("do_unlinkat", 0, false)))
                     .isInstanceOfSatisfying(UnsupportedFeatureException.class,

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.BpfException;
-import io.bpf4j.Errno;
 import io.bpf4j.codec.Codec;
 import io.bpf4j.codec.Codecs;
+import io.bpf4j.Errno;
 import io.bpf4j.map.BpfArrayMap;
 import io.bpf4j.map.BpfBloomFilter;
 import io.bpf4j.map.BpfHashMap;
@@ -24,12 +24,12 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.function.Supplier;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +73,8 @@ class TypedMapsTest {
 
     @Test
     void hashMapPutGetRemoveAndFlags() {
-        BpfHashMap<Integer, Long> hash = new BpfHashMap<>(fixture.map("hash"), Codecs.INT32, Codecs.INT64);
+        BpfHashMap<Integer, Long> hash = new BpfHashMap<>(ApiObjects.raw(fixture.map("hash")), Codecs.INT32,
+                Codecs.INT64);
         hash.put(1, 10L, UpdateFlag.NOEXIST);
 
         assertThat(hash.get(1)).contains(10L);
@@ -86,7 +87,8 @@ class TypedMapsTest {
 
     @Test
     void dumpAllReadsAHundredThousandEntriesInBatches() {
-        BpfHashMap<Integer, Long> big = new BpfHashMap<>(fixture.map("big"), Codecs.INT32, Codecs.INT64);
+        BpfHashMap<Integer, Long> big = new BpfHashMap<>(ApiObjects.raw(fixture.map("big")), Codecs.INT32,
+                Codecs.INT64);
         Map<Integer, Long> entries = IntStream.range(0, Math.toIntExact(big.maxEntries())).boxed()
                 .collect(Collectors.toMap(i -> i, i -> i * 7L));
         big.putAll(entries, UpdateFlag.ANY);
@@ -98,24 +100,26 @@ class TypedMapsTest {
 
     @Test
     void dumpAllRetriesWithLargerBatchesWhenABucketDoesNotFit() {
-        BpfHashMap<Integer, Long> big = new BpfHashMap<>(fixture.map("big"), Codecs.INT32, Codecs.INT64);
+        BpfHashMap<Integer, Long> big = new BpfHashMap<>(ApiObjects.raw(fixture.map("big")), Codecs.INT32,
+                Codecs.INT64);
         Map<Integer, Long> entries = IntStream.range(0, 20_000).boxed().collect(Collectors.toMap(i -> i, i -> 1L));
         big.putAll(entries, UpdateFlag.ANY);
         // Claiming a capacity of 1 makes dumpAll start with one-element batches, which a bucket of
         // two overflows (20k keys in 128k buckets always share some): the kernel's ENOSPC.
-        BpfHashMap<Integer, Long> tiny = new BpfHashMap<>(new ForwardingMapHandle(fixture.map("big")) {
+        BpfHashMap<Integer, Long> tiny = new BpfHashMap<>(ApiObjects.raw(new ForwardingMapHandle(fixture.map("big")) {
             @Override
             public long maxEntries() {
                 return 1;
             }
-        }, Codecs.INT32, Codecs.INT64);
+        }), Codecs.INT32, Codecs.INT64);
 
         assertThat(tiny.dumpAll()).isEqualTo(entries);
     }
 
     @Test
     void takeAllEmptiesTheMapReturningEveryElementOnce() {
-        BpfHashMap<Integer, Long> big = new BpfHashMap<>(fixture.map("big"), Codecs.INT32, Codecs.INT64);
+        BpfHashMap<Integer, Long> big = new BpfHashMap<>(ApiObjects.raw(fixture.map("big")), Codecs.INT32,
+                Codecs.INT64);
         Map<Integer, Long> entries = IntStream.range(0, 10_000).boxed().collect(Collectors.toMap(i -> i, i -> -i * 1L));
         big.putAll(entries, UpdateFlag.ANY);
 
@@ -125,23 +129,24 @@ class TypedMapsTest {
 
     @Test
     void singleValueClassesRefusePerCpuMaps() {
-        assertThatThrownBy(() -> new BpfHashMap<>(fixture.map("pcpu_hash"), Codecs.INT32, Codecs.INT32))
+        assertThatThrownBy(() -> new BpfHashMap<>(ApiObjects.raw(fixture.map("pcpu_hash")), Codecs.INT32, Codecs.INT32))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("map 'pcpu_hash' is a per-CPU map (PERCPU_HASH) with one value per CPU:"
                         + " use BpfPerCpuHashMap");
-        assertThatThrownBy(() -> new BpfArrayMap<>(fixture.map("pcpu_array"), Codecs.INT64))
+        assertThatThrownBy(() -> new BpfArrayMap<>(ApiObjects.raw(fixture.map("pcpu_array")), Codecs.INT64))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("use BpfPerCpuArrayMap");
     }
 
     @Test
     void aPinnedTypedMapIsSharedWithWhoeverOpensThePin() throws Exception {
-        BpfHashMap<Integer, Long> hash = new BpfHashMap<>(fixture.map("hash"), Codecs.INT32, Codecs.INT64);
+        BpfHashMap<Integer, Long> hash = new BpfHashMap<>(ApiObjects.raw(fixture.map("hash")), Codecs.INT32,
+                Codecs.INT64);
         try (BpfFsDirectory bpffs = BpfFsDirectory.open()) {
             Path pin = bpffs.newPath("typed");
             hash.pin(pin.toString());
             try (OwnedMapHandle opened = fixture.kernel.openPinnedMap(pin.toString())) {
-                new BpfHashMap<>(opened, Codecs.INT32, Codecs.INT64).put(4, 44L);
+                new BpfHashMap<>(ApiObjects.raw(opened), Codecs.INT32, Codecs.INT64).put(4, 44L);
             } finally {
                 Files.delete(pin);
             }
@@ -151,7 +156,8 @@ class TypedMapsTest {
 
     @Test
     void deleteAllDeletesInOneBatch() {
-        BpfHashMap<Integer, Long> hash = new BpfHashMap<>(fixture.map("hash"), Codecs.INT32, Codecs.INT64);
+        BpfHashMap<Integer, Long> hash = new BpfHashMap<>(ApiObjects.raw(fixture.map("hash")), Codecs.INT32,
+                Codecs.INT64);
         for (int k = 0; k < 6; k++) {
             hash.put(k, (long) k);
         }
@@ -164,13 +170,14 @@ class TypedMapsTest {
 
     @Test
     void iterationNeverReportsAKeyTwiceWhenTheCurrentKeyIsDeleted() {
-        BpfHashMap<Integer, Long> big = new BpfHashMap<>(fixture.map("big"), Codecs.INT32, Codecs.INT64);
+        BpfHashMap<Integer, Long> big = new BpfHashMap<>(ApiObjects.raw(fixture.map("big")), Codecs.INT32,
+                Codecs.INT64);
         for (int k = 0; k < 1000; k++) {
             big.put(k, (long) k);
         }
         // Deleting the key the walk stands on sends the kernel's walk back to the first key, 50 times.
         KeyDeletingHandle deleting = new KeyDeletingHandle(fixture.map("big"), 50);
-        BpfHashMap<Integer, Long> walked = new BpfHashMap<>(deleting, Codecs.INT32, Codecs.INT64);
+        BpfHashMap<Integer, Long> walked = new BpfHashMap<>(ApiObjects.raw(deleting), Codecs.INT32, Codecs.INT64);
 
         List<Integer> keys = walked.keys();
 
@@ -183,7 +190,8 @@ class TypedMapsTest {
 
     @Test
     void iterationWhileAnotherThreadDeletes() throws InterruptedException {
-        BpfHashMap<Integer, Long> big = new BpfHashMap<>(fixture.map("big"), Codecs.INT32, Codecs.INT64);
+        BpfHashMap<Integer, Long> big = new BpfHashMap<>(ApiObjects.raw(fixture.map("big")), Codecs.INT32,
+                Codecs.INT64);
         Map<Integer, Long> entries = IntStream.range(0, 5_000).boxed().collect(Collectors.toMap(i -> i, i -> 0L));
         big.putAll(entries, UpdateFlag.ANY);
         Set<Integer> kept = IntStream.range(0, 5_000).filter(k -> k % 2 == 1).boxed().collect(Collectors.toSet());
@@ -204,7 +212,7 @@ class TypedMapsTest {
 
     @Test
     void arrayMapKeepsItsApi() {
-        BpfArrayMap<Long> array = new BpfArrayMap<>(fixture.map("array"), Codecs.INT64);
+        BpfArrayMap<Long> array = new BpfArrayMap<>(ApiObjects.raw(fixture.map("array")), Codecs.INT64);
         array.set(3, 33L);
 
         assertThat(array.get(3)).isEqualTo(33L);
@@ -214,7 +222,7 @@ class TypedMapsTest {
     @Test
     void perCpuHashHasOneValuePerCpu() {
         BpfPerCpuHashMap<Integer, Integer> pcpu =
-                new BpfPerCpuHashMap<>(fixture.map("pcpu_hash"), Codecs.INT32, Codecs.INT32);
+                new BpfPerCpuHashMap<>(ApiObjects.raw(fixture.map("pcpu_hash")), Codecs.INT32, Codecs.INT32);
         int cpus = fixture.kernel.possibleCpus();
         List<Integer> values = IntStream.range(0, cpus).map(cpu -> 10 + cpu).boxed().toList();
 
@@ -233,7 +241,7 @@ class TypedMapsTest {
 
     @Test
     void perCpuArraySums() {
-        BpfPerCpuArrayMap<Long> pcpu = new BpfPerCpuArrayMap<>(fixture.map("pcpu_array"), Codecs.INT64);
+        BpfPerCpuArrayMap<Long> pcpu = new BpfPerCpuArrayMap<>(ApiObjects.raw(fixture.map("pcpu_array")), Codecs.INT64);
         List<Long> values = IntStream.range(0, pcpu.cpus()).mapToObj(cpu -> 100L + cpu).toList();
 
         pcpu.set(2, values);
@@ -244,7 +252,8 @@ class TypedMapsTest {
 
     @Test
     void lruHashEvictsInsteadOfFailing() {
-        BpfHashMap<Integer, Long> lru = new BpfHashMap<>(fixture.map("lru"), Codecs.INT32, Codecs.INT64);
+        BpfHashMap<Integer, Long> lru = new BpfHashMap<>(ApiObjects.raw(fixture.map("lru")), Codecs.INT32,
+                Codecs.INT64);
 
         for (int k = 0; k < 200; k++) {
             lru.put(k, (long) k);
@@ -256,7 +265,7 @@ class TypedMapsTest {
 
     @Test
     void queueIsFirstInFirstOut() {
-        BpfQueue<Integer> queue = new BpfQueue<>(fixture.map("queue"), Codecs.INT32);
+        BpfQueue<Integer> queue = new BpfQueue<>(ApiObjects.raw(fixture.map("queue")), Codecs.INT32);
         for (int v = 1; v <= 4; v++) {
             queue.push(v);
         }
@@ -272,7 +281,7 @@ class TypedMapsTest {
 
     @Test
     void stackIsLastInFirstOut() {
-        BpfStack<Integer> stack = new BpfStack<>(fixture.map("stack"), Codecs.INT32);
+        BpfStack<Integer> stack = new BpfStack<>(ApiObjects.raw(fixture.map("stack")), Codecs.INT32);
         for (int v = 1; v <= 3; v++) {
             stack.push(v);
         }
@@ -283,7 +292,7 @@ class TypedMapsTest {
 
     @Test
     void lpmTrieFindsTheLongestPrefix() {
-        BpfLpmTrie<byte[], Integer> lpm = new BpfLpmTrie<>(fixture.map("lpm"), IPV4, Codecs.INT32);
+        BpfLpmTrie<byte[], Integer> lpm = new BpfLpmTrie<>(ApiObjects.raw(fixture.map("lpm")), IPV4, Codecs.INT32);
         lpm.put(new LpmKey<>(8, new byte[] {10, 0, 0, 0}), 8);
         lpm.put(new LpmKey<>(24, new byte[] {10, 1, 2, 0}), 24);
 
@@ -297,7 +306,7 @@ class TypedMapsTest {
 
     @Test
     void bloomFilterHasNoFalseNegatives() {
-        BpfBloomFilter<Integer> bloom = new BpfBloomFilter<>(fixture.map("bloom"), Codecs.INT32);
+        BpfBloomFilter<Integer> bloom = new BpfBloomFilter<>(ApiObjects.raw(fixture.map("bloom")), Codecs.INT32);
         for (int v = 0; v < 20; v++) {
             bloom.push(v * 1_000);
         }
@@ -312,7 +321,7 @@ class TypedMapsTest {
 
     @Test
     void frozenTypedMapRefusesWritesButPinsAndReads() {
-        BpfArrayMap<Long> array = new BpfArrayMap<>(fixture.map("array"), Codecs.INT64);
+        BpfArrayMap<Long> array = new BpfArrayMap<>(ApiObjects.raw(fixture.map("array")), Codecs.INT64);
         array.set(0, 5L);
 
         array.freeze();

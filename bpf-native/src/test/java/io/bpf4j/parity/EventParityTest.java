@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.codec.Codecs;
+import io.bpf4j.Kernel;
+import io.bpf4j.perfbuf.LostHandler;
 import io.bpf4j.perfbuf.PerfBufferReader;
 import io.bpf4j.ringbuf.RingBufferReader;
-import io.bpf4j.spi.KernelBackend;
 import io.bpf4j.test.BackendTest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -20,10 +21,9 @@ import org.junit.jupiter.api.Timeout;
  */
 class EventParityTest {
     @BackendTest
-    void ringRecordsArriveInOrder(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend);
-                RingBufferReader<Long> reader = new RingBufferReader<>("events", fixture.object().ringBuffer("events"),
-                        Codecs.INT64)) {
+    void ringRecordsArriveInOrder(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel);
+                RingBufferReader<Long> reader = fixture.object().ringBuffer("events", Codecs.INT64).reader()) {
             fixture.produceRecords(3);
             List<Long> seen = new ArrayList<>();
             List<Integer> lengths = new ArrayList<>();
@@ -39,10 +39,9 @@ class EventParityTest {
     }
 
     @BackendTest
-    void aFullRingKeepsOneByteFreeAndDropsTheRest(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend);
-                RingBufferReader<Long> reader = new RingBufferReader<>("events", fixture.object().ringBuffer("events"),
-                        Codecs.INT64)) {
+    void aFullRingKeepsOneByteFreeAndDropsTheRest(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel);
+                RingBufferReader<Long> reader = fixture.object().ringBuffer("events", Codecs.INT64).reader()) {
             fixture.produceRecords(66); // 64 bytes each in a 4096-byte ring
 
             int delivered = reader.drainViews((data, offset, length) -> { });
@@ -58,10 +57,9 @@ class EventParityTest {
 
     @BackendTest
     @Timeout(30)
-    void aWaitingReaderWakesWhenARecordIsProduced(KernelBackend backend) throws Exception {
-        try (ParityFixture fixture = ParityFixture.load(backend);
-                RingBufferReader<Long> reader = new RingBufferReader<>("events", fixture.object().ringBuffer("events"),
-                        Codecs.INT64)) {
+    void aWaitingReaderWakesWhenARecordIsProduced(Kernel kernel) throws Exception {
+        try (ParityFixture fixture = ParityFixture.load(kernel);
+                RingBufferReader<Long> reader = fixture.object().ringBuffer("events", Codecs.INT64).reader()) {
             List<Long> seen = new ArrayList<>();
             CompletableFuture<Integer> polled = CompletableFuture.supplyAsync(() -> reader.poll(Duration.ofSeconds(10), seen::add));
             fixture.produceRecords(1);
@@ -71,11 +69,11 @@ class EventParityTest {
     }
 
     @BackendTest
-    void perfSamplesCarryTheirPaddingInTheRawSize(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend);
-                PerfBufferReader<Long> reader = new PerfBufferReader<>("samples",
-                        fixture.object().perfBuffer("samples", 1), Codecs.INT64)) {
-            assertThat(reader.cpuCount()).isEqualTo(backend.possibleCpus());
+    void perfSamplesCarryTheirPaddingInTheRawSize(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel);
+                PerfBufferReader<Long> reader = fixture.object().perfBuffer("samples", Codecs.INT64).reader(1,
+                        LostHandler.IGNORE)) {
+            assertThat(reader.cpuCount()).isEqualTo(kernel.possibleCpus());
             fixture.produceSamples(3);
             List<Long> seen = new ArrayList<>();
             List<Integer> lengths = new ArrayList<>();
@@ -92,10 +90,10 @@ class EventParityTest {
     }
 
     @BackendTest
-    void aFullPerfRingLosesSamplesAndReportsThemBeforeTheNextOne(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend);
-                PerfBufferReader<Long> reader = new PerfBufferReader<>("samples",
-                        fixture.object().perfBuffer("samples", 1), Codecs.INT64)) {
+    void aFullPerfRingLosesSamplesAndReportsThemBeforeTheNextOne(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel);
+                PerfBufferReader<Long> reader = fixture.object().perfBuffer("samples", Codecs.INT64).reader(1,
+                        LostHandler.IGNORE)) {
             fixture.produceSamples(200); // 24-byte records in a 4096-byte ring: 170 fit, one byte stays free
             List<Long> seen = new ArrayList<>();
 
@@ -110,18 +108,19 @@ class EventParityTest {
     }
 
     @BackendTest
-    void perfRingsAReaderCannotAddressAreRefusedBeforeAnythingIsOpened(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
+    void perfRingsAReaderCannotAddressAreRefusedBeforeAnythingIsOpened(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
             // 2^19 pages of 4 KiB (or more): at least 2 GiB per CPU, more than one ByteBuffer holds.
-            assertThatThrownBy(() -> fixture.object().perfBuffer("samples", 1 << 19))
+            assertThatThrownBy(() -> fixture.object().perfBuffer("samples", Codecs.INT64).reader(1 << 19,
+                    LostHandler.IGNORE))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("perf buffer 'samples': 524288 pages per CPU of ")
                     .hasMessageContaining("more than the 1073741824 (1 GiB) a reader addresses");
-            assertThatThrownBy(() -> fixture.object().perfBuffer("samples", 3))
+            assertThatThrownBy(() -> fixture.object().perfBuffer("samples", Codecs.INT64).reader(3, LostHandler.IGNORE))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("perf buffer 'samples': 3 pages per CPU is not a power of two");
-            try (PerfBufferReader<Long> reader = new PerfBufferReader<>("samples",
-                    fixture.object().perfBuffer("samples", 1), Codecs.INT64)) {
+            try (PerfBufferReader<Long> reader =
+                    fixture.object().perfBuffer("samples", Codecs.INT64).reader(1, LostHandler.IGNORE)) {
                 fixture.produceSamples(1);
                 assertThat(reader.drain(value -> { })).as("the map is still usable").isEqualTo(1);
             }

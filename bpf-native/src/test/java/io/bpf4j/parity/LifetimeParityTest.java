@@ -3,21 +3,27 @@ package io.bpf4j.parity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bpf4j.spi.KernelBackend;
-import io.bpf4j.spi.LoadedObject;
-import io.bpf4j.spi.MapHandle;
-import io.bpf4j.spi.OpenObject;
-import io.bpf4j.spi.RingBufferMemory;
+import io.bpf4j.codec.Codecs;
+import io.bpf4j.Kernel;
+import io.bpf4j.map.RawMap;
+import io.bpf4j.object.BpfObject;
+import io.bpf4j.object.DataSection;
+import io.bpf4j.object.OpenBpfObject;
+import io.bpf4j.ringbuf.RingBufferReader;
 import io.bpf4j.test.BackendTest;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What using an object after (or while) it closes does, on the fake and on the real kernel alike. */
 class LifetimeParityTest {
     @BackendTest
-    void operationsAfterCloseThrowIllegalStateNamingTheObjectAndTheOperation(KernelBackend backend) {
-        ParityFixture fixture = ParityFixture.load(backend);
-        LoadedObject object = fixture.object();
-        MapHandle hash = object.map("hash");
+    void operationsAfterCloseThrowIllegalStateNamingTheObjectAndTheOperation(Kernel kernel) {
+        ParityFixture fixture = ParityFixture.load(kernel);
+        BpfObject object = fixture.object();
+        RawMap hash = object.map("hash");
+        DataSection bss = object.bss();
         fixture.close();
 
         assertThatThrownBy(() -> hash.update(ParityFixture.u32(1), ParityFixture.u64(2), 0))
@@ -26,20 +32,23 @@ class LifetimeParityTest {
         assertThatThrownBy(() -> hash.lookup(ParityFixture.u32(1), ParityFixture.buffer(8)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("bpf(BPF_MAP_LOOKUP_ELEM) on map 'hash': object 'parity' is closed");
-        assertThatThrownBy(() -> object.data(".bss"))
+        assertThatThrownBy(() -> bss.getLong("seq"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("reading data section '.bss': object 'parity' is closed");
         assertThatThrownBy(() -> object.map("array"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("finding map 'array': object 'parity' is closed");
-        assertThatThrownBy(hash::fd).isInstanceOf(IllegalStateException.class).hasMessageContaining("is closed");
+        assertThatThrownBy(() -> hash.useFd(fd -> { })).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is closed");
+        assertThatThrownBy(() -> object.program("ring_record").attach()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is closed");
         object.close(); // idempotent
     }
 
     @BackendTest
-    void aDataSectionKeptPastCloseReadsItsLastContentsAndReachesNothing(KernelBackend backend) {
-        ParityFixture fixture = ParityFixture.load(backend);
-        ByteBuffer bss = fixture.object().data(".bss");
+    void aDataSectionKeptPastCloseReadsItsLastContentsAndReachesNothing(Kernel kernel) {
+        ParityFixture fixture = ParityFixture.load(kernel);
+        ByteBuffer bss = fixture.object().bss().buffer();
         bss.putLong(8, 0xABCDL);
         fixture.close();
 
@@ -49,43 +58,46 @@ class LifetimeParityTest {
     }
 
     @BackendTest
-    void initialDataKeptPastLoadNoLongerReachesTheObject(KernelBackend backend) {
-        try (OpenObject open = backend.openObject(ParityFixture.NAME, ParityFixture.bytes())) {
-            ByteBuffer rodata = open.initialData(".rodata");
+    void initialDataKeptPastLoadNoLongerReachesTheObject(Kernel kernel) {
+        try (OpenBpfObject open = kernel.openBytes(ParityFixture.NAME, ParityFixture.bytes())) {
+            ByteBuffer rodata = open.rodata().buffer();
             rodata.putInt(0, 5);
-            try (LoadedObject loaded = open.load()) {
+            try (BpfObject loaded = open.load()) {
                 rodata.putInt(0, 6); // too late: the load took the value 5
-                assertThat(loaded.data(".rodata").getInt(0)).isEqualTo(5);
-                assertThatThrownBy(() -> open.initialData(".rodata"))
+                assertThat(loaded.rodata().buffer().getInt(0)).isEqualTo(5);
+                assertThat(loaded.rodata().getLong("tid_target")).isEqualTo(5);
+                assertThatThrownBy(() -> open.rodata().setLong("tid_target", 7))
                         .isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("reading the initial data of section '.rodata'");
+                        .hasMessageContaining("data section '.rodata' of object 'parity': its Open phase has ended");
             }
         }
     }
 
     @BackendTest
-    void thePinRootIsAnAbsoluteDirectorySetBeforeLoad(KernelBackend backend) {
-        try (OpenObject open = backend.openObject(ParityFixture.NAME, ParityFixture.bytes())) {
-            assertThatThrownBy(() -> open.setPinRoot("relative"))
+    void thePinRootIsAnAbsoluteDirectorySetBeforeLoad(Kernel kernel) {
+        try (OpenBpfObject open = kernel.openBytes(ParityFixture.NAME, ParityFixture.bytes())) {
+            assertThatThrownBy(() -> open.pinRoot(Path.of("relative")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("absolute");
-            open.setPinRoot("/sys/fs/bpf"); // the object declares no pinned map: nothing is pinned
+            open.pinRoot(Path.of("/sys/fs/bpf")); // the object declares no pinned map: nothing is pinned
             open.load().close();
-            assertThatThrownBy(() -> open.setPinRoot("/sys/fs/bpf"))
+            assertThatThrownBy(() -> open.pinRoot(Path.of("/sys/fs/bpf")))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("setting the pin root");
         }
     }
 
     @BackendTest
-    void aRingBufferClosedWithItsObjectRefusesReadsAndStaysSafeToTouch(KernelBackend backend) {
-        ParityFixture fixture = ParityFixture.load(backend);
-        RingBufferMemory ring = fixture.object().ringBuffer("events");
-        ByteBuffer data = ring.data();
-        fixture.close();
+    void aRecordViewKeptPastItsObjectsCloseStaysSafeToTouch(Kernel kernel) {
+        ParityFixture fixture = ParityFixture.load(kernel);
+        RingBufferReader<Long> reader = fixture.object().ringBuffer("events", Codecs.INT64).reader();
+        fixture.produceRecords(1);
+        List<ByteBuffer> kept = new ArrayList<>();
+        assertThat(reader.drainViews((data, offset, length) -> kept.add(data))).isEqualTo(1);
+        fixture.close(); // closes the reader with the object
 
-        assertThat(ring.beginRead()).isFalse();
-        data.getLong(0); // no crash; what it shows is no longer the ring
-        ring.close(); // idempotent after the object closed it
+        assertThat(reader.drain(value -> { })).as("the reader is closed with its object").isZero();
+        kept.get(0).getLong(0); // no crash; what it shows is no longer the ring
+        reader.close(); // idempotent after the object closed it
     }
 }

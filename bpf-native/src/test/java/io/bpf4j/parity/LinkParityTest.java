@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
-import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.Kernel;
 import io.bpf4j.test.BackendTest;
 
 /** What links allow on the fake and on the real kernel. */
@@ -19,16 +19,17 @@ class LinkParityTest {
     }
 
     @BackendTest
-    void aProgramAttachesToATracepointOnce(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            assertThat(errno(() -> fixture.object().attach("ring_record"))).isEqualTo("EEXIST");
+    void aProgramAttachesToATracepointOnce(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            assertThat(errno(() -> fixture.object().program("ring_record").attach())).isEqualTo("EEXIST");
         }
     }
 
     @BackendTest
-    void aTracepointLinkCannotSwapItsProgram(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            assertThat(errno(() -> fixture.link("ring_record").update("perf_sample"))).isEqualTo("EINVAL");
+    void aTracepointLinkCannotSwapItsProgram(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            assertThat(errno(() -> fixture.link("ring_record").update(fixture.object().program("perf_sample"))))
+                    .isEqualTo("EINVAL");
         }
     }
 }

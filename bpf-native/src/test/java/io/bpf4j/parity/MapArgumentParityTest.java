@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.codec.Codecs;
+import io.bpf4j.Kernel;
 import io.bpf4j.map.BpfArrayMap;
 import io.bpf4j.map.BpfHashMap;
 import io.bpf4j.map.BpfLpmTrie;
@@ -14,23 +15,22 @@ import io.bpf4j.map.BpfPerCpuArrayMap;
 import io.bpf4j.map.BpfProgArray;
 import io.bpf4j.map.BpfQueue;
 import io.bpf4j.map.LpmKey;
-import io.bpf4j.spi.KernelBackend;
-import io.bpf4j.spi.MapHandle;
+import io.bpf4j.map.RawMap;
 import io.bpf4j.test.BackendTest;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
 
 /**
- * The {@link MapHandle} argument rules on the fake and on the real kernel: the same calls are
+ * The {@link RawMap} argument rules on the fake and on the real kernel: the same calls are
  * refused with the same exception on both, and a refused call changes nothing in the map (the
  * checks run before the kernel is asked). Typed maps refuse values that do not fit the C type.
  */
 class MapArgumentParityTest {
     @BackendTest
-    void aLookupAndDeleteIntoAReadOnlyBufferIsRefusedAndDeletesNothing(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle hash = fixture.object().map("hash");
+    void aLookupAndDeleteIntoAReadOnlyBufferIsRefusedAndDeletesNothing(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap hash = fixture.object().map("hash");
             hash.update(u32(1), u64(10), 0);
 
             assertThatThrownBy(() -> hash.lookupAndDelete(u32(1), buffer(8).asReadOnlyBuffer()))
@@ -41,7 +41,7 @@ class MapArgumentParityTest {
             ByteBuffer value = buffer(8);
             assertThat(hash.lookup(u32(1), value)).as("the element is still there").isTrue();
             assertThat(value.getLong(0)).isEqualTo(10);
-            MapHandle queue = fixture.object().map("queue");
+            RawMap queue = fixture.object().map("queue");
             queue.update(null, u32(7), 0);
             assertThatThrownBy(() -> queue.lookupAndDelete(null, buffer(4).asReadOnlyBuffer()))
                     .isInstanceOf(IllegalArgumentException.class);
@@ -51,9 +51,9 @@ class MapArgumentParityTest {
     }
 
     @BackendTest
-    void buffersThatAreNotExactlyTheMapsSizesAreRefused(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle hash = fixture.object().map("hash");
+    void buffersThatAreNotExactlyTheMapsSizesAreRefused(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap hash = fixture.object().map("hash");
             // 2^32 + 5 as an 8-byte key of a map whose keys are u32: never the key 5.
             ByteBuffer wideKey = u64((1L << 32) + 5);
 
@@ -76,10 +76,10 @@ class MapArgumentParityTest {
     }
 
     @BackendTest
-    void nullAndKeylessArgumentsAreRefusedTheSameWay(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle hash = fixture.object().map("hash");
-            MapHandle queue = fixture.object().map("queue");
+    void nullAndKeylessArgumentsAreRefusedTheSameWay(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap hash = fixture.object().map("hash");
+            RawMap queue = fixture.object().map("queue");
 
             assertThatThrownBy(() -> hash.update(null, u64(1), 0)).isInstanceOf(NullPointerException.class)
                     .hasMessage("update on map 'hash': key must not be null (the map has 4-byte keys)");
@@ -93,25 +93,25 @@ class MapArgumentParityTest {
     }
 
     @BackendTest
-    void outputBuffersMustBeWritableInputBuffersNeedNotBe(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle hash = fixture.object().map("hash");
+    void outputBuffersMustBeWritableInputBuffersNeedNotBe(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap hash = fixture.object().map("hash");
             hash.update(u32(2).asReadOnlyBuffer(), u64(20).asReadOnlyBuffer(), 0);
 
             assertThatThrownBy(() -> hash.lookup(u32(2), buffer(8).asReadOnlyBuffer()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-only");
             assertThatThrownBy(() -> hash.nextKey(null, buffer(4).asReadOnlyBuffer()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nextKey buffer is read-only");
-            MapHandle bloom = fixture.object().map("bloom");
+            RawMap bloom = fixture.object().map("bloom");
             bloom.update(null, u32(42), 0);
             assertThat(bloom.lookup(null, u32(42).asReadOnlyBuffer())).as("a bloom query only reads").isTrue();
         }
     }
 
     @BackendTest
-    void positionIsIgnoredAndLeftAlone(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle hash = fixture.object().map("hash");
+    void positionIsIgnoredAndLeftAlone(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap hash = fixture.object().map("hash");
             // Filled with relative puts and not flipped: position at the end, limit at the size.
             ByteBuffer key = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).putInt(3);
             ByteBuffer value = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(30);
@@ -128,9 +128,9 @@ class MapArgumentParityTest {
     }
 
     @BackendTest
-    void batchBuffersAreCheckedBeforeAnythingIsDeletedOrWritten(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle hash = fixture.object().map("hash");
+    void batchBuffersAreCheckedBeforeAnythingIsDeletedOrWritten(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap hash = fixture.object().map("hash");
             hash.update(u32(1), u64(10), 0);
             hash.update(u32(2), u64(20), 0);
             ByteBuffer cursor = buffer(hash.batchCursorSize());
@@ -166,8 +166,8 @@ class MapArgumentParityTest {
     }
 
     @BackendTest
-    void maxEntriesIsTheKernelsUnsignedCapacity(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
+    void maxEntriesIsTheKernelsUnsignedCapacity(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
             assertThat(fixture.object().map("hash").maxEntries()).isEqualTo(3L);
             assertThat(fixture.object().map("array").maxEntries()).isEqualTo(4L);
             assertThat(fixture.object().map("events").maxEntries()).isEqualTo(4096L);
@@ -175,8 +175,8 @@ class MapArgumentParityTest {
     }
 
     @BackendTest
-    void typedMapsRefuseValuesTheirCTypesCannotHold(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
+    void typedMapsRefuseValuesTheirCTypesCannotHold(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
             BpfHashMap<Long, Long> hash = new BpfHashMap<>(fixture.object().map("hash"), Codecs.UINT32,
                     Codecs.UINT64);
 

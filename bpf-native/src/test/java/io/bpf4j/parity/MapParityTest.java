@@ -8,12 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
-import io.bpf4j.spi.BatchResult;
-import io.bpf4j.spi.KernelBackend;
-import io.bpf4j.spi.LoadedObject;
-import io.bpf4j.spi.MapHandle;
-import io.bpf4j.spi.OpenObject;
-import io.bpf4j.spi.OwnedMapHandle;
+import io.bpf4j.Kernel;
+import io.bpf4j.map.BatchResult;
+import io.bpf4j.map.RawMap;
+import io.bpf4j.object.BpfObject;
+import io.bpf4j.object.OpenBpfObject;
 import io.bpf4j.test.BackendTest;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
@@ -38,9 +37,9 @@ class MapParityTest {
     }
 
     @BackendTest
-    void hashFlagsCapacityDeleteAndIteration(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle hash = fixture.object().map("hash");
+    void hashFlagsCapacityDeleteAndIteration(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap hash = fixture.object().map("hash");
             hash.update(u32(1), u64(10), 0);
             assertThat(errno(() -> hash.update(u32(1), u64(11), 1))).isEqualTo(Errno.EEXIST);
             assertThat(errno(() -> hash.update(u32(2), u64(11), 2))).isEqualTo(Errno.ENOENT);
@@ -66,9 +65,9 @@ class MapParityTest {
     }
 
     @BackendTest
-    void arraysAreZeroFilledFixedAndUndeletable(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle array = fixture.object().map("array");
+    void arraysAreZeroFilledFixedAndUndeletable(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap array = fixture.object().map("array");
             ByteBuffer value = buffer(8).putLong(0, -1);
             assertThat(array.lookup(u32(3), value)).isTrue();
             assertThat(value.getLong(0)).isZero();
@@ -86,9 +85,9 @@ class MapParityTest {
     }
 
     @BackendTest
-    void aFullLruMapEvictsInsteadOfRefusing(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle lru = fixture.object().map("lru");
+    void aFullLruMapEvictsInsteadOfRefusing(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap lru = fixture.object().map("lru");
             for (int k = 1; k <= 20; k++) {
                 lru.update(u32(k), u64(k), 0);
             }
@@ -99,10 +98,10 @@ class MapParityTest {
     }
 
     @BackendTest
-    void perCpuValuesHaveOneEightByteSlotPerPossibleCpu(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            int cpus = backend.possibleCpus();
-            MapHandle array = fixture.object().map("percpu_array");
+    void perCpuValuesHaveOneEightByteSlotPerPossibleCpu(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            int cpus = kernel.possibleCpus();
+            RawMap array = fixture.object().map("percpu_array");
             assertThat(array.valueBufferSize()).isEqualTo(8 * cpus);
             ByteBuffer values = buffer(8 * cpus);
             for (int cpu = 0; cpu < cpus; cpu++) {
@@ -114,7 +113,7 @@ class MapParityTest {
             for (int cpu = 0; cpu < cpus; cpu++) {
                 assertThat(read.getInt(8 * cpu)).isEqualTo(100 + cpu);
             }
-            MapHandle hash = fixture.object().map("percpu_hash");
+            RawMap hash = fixture.object().map("percpu_hash");
             hash.update(u32(7), buffer(8 * cpus).putLong(0, 3), 1);
             assertThat(errno(() -> hash.update(u32(7), buffer(8 * cpus), 1))).isEqualTo(Errno.EEXIST);
             assertThat(hash.lookup(u32(7), read)).isTrue();
@@ -123,10 +122,10 @@ class MapParityTest {
     }
 
     @BackendTest
-    void lruPerCpuHashesKeepEveryCpusValue(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            int cpus = backend.possibleCpus();
-            MapHandle lru = fixture.object().map("lru_percpu");
+    void lruPerCpuHashesKeepEveryCpusValue(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            int cpus = kernel.possibleCpus();
+            RawMap lru = fixture.object().map("lru_percpu");
             ByteBuffer values = buffer(8 * cpus);
             for (int cpu = 0; cpu < cpus; cpu++) {
                 values.putInt(8 * cpu, 7 * (cpu + 1));
@@ -144,17 +143,17 @@ class MapParityTest {
     }
 
     @BackendTest
-    void hashesOfMapsStoreFdsAndAnswerIds(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle outer = fixture.object().map("hash_of_maps");
-            MapHandle inner = fixture.object().map("inner");
-            outer.update(u32(500), u32(inner.fd()), 1);
-            assertThat(errno(() -> outer.update(u32(500), u32(inner.fd()), 1))).isEqualTo(Errno.EEXIST);
+    void hashesOfMapsStoreFdsAndAnswerIds(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap outer = fixture.object().map("hash_of_maps");
+            RawMap inner = fixture.object().map("inner");
+            inner.useFd(fd -> outer.update(u32(500), u32(fd), 1));
+            assertThat(errno(() -> inner.useFd(fd -> outer.update(u32(500), u32(fd), 1)))).isEqualTo(Errno.EEXIST);
             ByteBuffer value = buffer(4);
             assertThat(outer.lookup(u32(500), value)).isTrue();
             assertThat(value.getInt(0)).isEqualTo(inner.id());
             inner.update(u32(0), u32(99), 0);
-            try (OwnedMapHandle byId = backend.openMapById(value.getInt(0))) {
+            try (RawMap byId = kernel.openMapById(value.getInt(0))) {
                 ByteBuffer innerValue = buffer(4);
                 assertThat(byId.lookup(u32(0), innerValue)).isTrue();
                 assertThat(innerValue.getInt(0)).isEqualTo(99);
@@ -166,10 +165,10 @@ class MapParityTest {
     }
 
     @BackendTest
-    void queuesAndStacksPushPeekAndPopWithoutKeys(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle queue = fixture.object().map("queue");
-            MapHandle stack = fixture.object().map("stack");
+    void queuesAndStacksPushPeekAndPopWithoutKeys(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap queue = fixture.object().map("queue");
+            RawMap stack = fixture.object().map("stack");
             for (int v = 1; v <= 3; v++) {
                 queue.update(null, u32(v), 0);
                 stack.update(null, u32(v), 0);
@@ -197,9 +196,9 @@ class MapParityTest {
     }
 
     @BackendTest
-    void lpmTrieMatchesTheLongestPrefix(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle lpm = fixture.object().map("lpm");
+    void lpmTrieMatchesTheLongestPrefix(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap lpm = fixture.object().map("lpm");
             lpm.update(lpmKey(8, 10, 0, 0, 0), u32(8), 0);
             lpm.update(lpmKey(24, 10, 1, 2, 0), u32(24), 0);
             lpm.update(lpmKey(16, 10, 1, 0, 0), u32(16), 0);
@@ -220,9 +219,9 @@ class MapParityTest {
     }
 
     @BackendTest
-    void bloomFilterAnswersByValue(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle bloom = fixture.object().map("bloom");
+    void bloomFilterAnswersByValue(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap bloom = fixture.object().map("bloom");
             bloom.update(null, u32(42), 0);
             assertThat(bloom.lookup(null, u32(42))).isTrue();
             assertThat(bloom.lookup(null, u32(43))).isFalse();
@@ -231,13 +230,13 @@ class MapParityTest {
     }
 
     @BackendTest
-    void mapsOfMapsAndProgramArraysStoreFdsAndAnswerIds(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            LoadedObject object = fixture.object();
-            MapHandle outer = object.map("outer");
-            MapHandle inner = object.map("inner");
-            MapHandle progs = object.map("progs");
-            outer.update(u32(0), u32(inner.fd()), 0);
+    void mapsOfMapsAndProgramArraysStoreFdsAndAnswerIds(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            BpfObject object = fixture.object();
+            RawMap outer = object.map("outer");
+            RawMap inner = object.map("inner");
+            RawMap progs = object.map("progs");
+            inner.useFd(fd -> outer.update(u32(0), u32(fd), 0));
             progs.update(u32(1), u32(object.program("ring_record").fd()), 0);
 
             ByteBuffer value = buffer(4);
@@ -245,7 +244,7 @@ class MapParityTest {
             assertThat(value.getInt(0)).isEqualTo(inner.id());
             assertThat(outer.lookup(u32(1), value)).isFalse();
             assertThat(progs.lookup(u32(1), value)).isTrue();
-            assertThat(value.getInt(0)).isEqualTo(object.programInfo("ring_record").id());
+            assertThat(value.getInt(0)).isEqualTo(object.program("ring_record").info().id());
             assertThat(progs.lookup(u32(0), value)).isFalse();
             assertThat(errno(() -> progs.update(u32(0), u32(object.program("ring_record").fd()), 1)))
                     .isEqualTo(Errno.EINVAL);
@@ -257,9 +256,9 @@ class MapParityTest {
     }
 
     @BackendTest
-    void batchesWalkEveryElementOnceAndDeleteWhatTheyReturn(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            MapHandle hash = fixture.object().map("hash");
+    void batchesWalkEveryElementOnceAndDeleteWhatTheyReturn(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            RawMap hash = fixture.object().map("hash");
             ByteBuffer keys = buffer(12).putInt(0, 1).putInt(4, 2).putInt(8, 3);
             ByteBuffer values = buffer(24).putLong(0, 10).putLong(8, 20).putLong(16, 30);
             assertThat(hash.updateBatch(keys, values, 3, 0).count()).isEqualTo(3);
@@ -270,36 +269,37 @@ class MapParityTest {
             assertThat(keys(hash)).isEmpty();
             assertThat(errno(() -> hash.deleteBatch(u32(1), 1))).isEqualTo(Errno.ENOENT);
 
-            MapHandle array = fixture.object().map("array");
+            RawMap array = fixture.object().map("array");
             assertThat(batchKeys(array, false)).containsExactly(0, 1, 2, 3);
             assertThat(errno(() -> array.deleteBatch(u32(1), 1))).isEqualTo(Errno.ENOTSUPP);
         }
     }
 
     @BackendTest
-    void frozenMapsAndRodataRefuseUserSpaceWrites(KernelBackend backend) {
-        try (ParityFixture fixture = ParityFixture.load(backend)) {
-            LoadedObject object = fixture.object();
-            MapHandle array = object.map("array");
+    void frozenMapsAndRodataRefuseUserSpaceWrites(Kernel kernel) {
+        try (ParityFixture fixture = ParityFixture.load(kernel)) {
+            BpfObject object = fixture.object();
+            RawMap array = object.map("array");
             array.freeze();
             assertThat(errno(() -> array.update(u32(0), u64(1), 0))).isEqualTo(Errno.EPERM);
             assertThat(errno(array::freeze)).as("freezing twice").isEqualTo(Errno.EPERM);
             assertThat(errno(() -> object.map(".rodata").update(u32(0), buffer(object.map(".rodata").valueSize()), 0)))
                     .isEqualTo(Errno.EPERM);
-            assertThatThrownBy(() -> object.data(".rodata").putInt(0, 1)).isInstanceOf(ReadOnlyBufferException.class);
+            assertThatThrownBy(() -> object.rodata().buffer().putInt(0, 1))
+                    .isInstanceOf(ReadOnlyBufferException.class);
         }
     }
 
     @BackendTest
-    void dataSectionsAreSharedWithTheirMaps(KernelBackend backend) {
-        try (OpenObject open = backend.openObject(ParityFixture.NAME, parityBytes())) {
-            try (LoadedObject object = open.load()) {
-                object.data(".bss").putLong(0, 77);
+    void dataSectionsAreSharedWithTheirMaps(Kernel kernel) {
+        try (OpenBpfObject open = kernel.openBytes(ParityFixture.NAME, parityBytes())) {
+            try (BpfObject object = open.load()) {
+                object.bss().buffer().putLong(0, 77);
                 ByteBuffer bss = buffer(object.map(".bss").valueSize());
                 assertThat(object.map(".bss").lookup(u32(0), bss)).isTrue();
                 assertThat(bss.getLong(0)).isEqualTo(77);
                 object.map(".bss").update(u32(0), buffer(bss.capacity()).putLong(0, 5), 0);
-                assertThat(object.data(".bss").getLong(0)).isEqualTo(5);
+                assertThat(object.bss().buffer().getLong(0)).isEqualTo(5);
                 assertThat(object.map("parity.bss").id()).as("libbpf's internal map name")
                         .isEqualTo(object.map(".bss").id());
             }
@@ -314,7 +314,7 @@ class MapParityTest {
         }
     }
 
-    private static Set<Integer> batchKeys(MapHandle map, boolean delete) {
+    private static Set<Integer> batchKeys(RawMap map, boolean delete) {
         Set<Integer> seen = new HashSet<>();
         int count = Math.toIntExact(map.maxEntries());
         ByteBuffer cursor = buffer(map.batchCursorSize());
@@ -336,7 +336,7 @@ class MapParityTest {
         throw new AssertionError("the batch walk did not end");
     }
 
-    private static List<Integer> keys(MapHandle map) {
+    private static List<Integer> keys(RawMap map) {
         List<Integer> keys = new ArrayList<>();
         ByteBuffer key = null;
         ByteBuffer next = buffer(map.keySize());

@@ -2,16 +2,16 @@ package io.bpf4j.parity;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import io.bpf4j.Kernel;
+import io.bpf4j.object.BpfObject;
+import io.bpf4j.object.OpenBpfObject;
+import io.bpf4j.program.BpfLink;
 import io.bpf4j.spec.ObjectSpec;
 import io.bpf4j.spec.SpecException;
-import io.bpf4j.spi.KernelBackend;
-import io.bpf4j.spi.LinkHandle;
-import io.bpf4j.spi.LoadedObject;
-import io.bpf4j.spi.OpenObject;
 import io.bpf4j.test.fake.FakeKernel;
 import io.bpf4j.test.fake.FakeLoadedObject;
-import java.io.IOException;
 import java.io.InputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,9 +19,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * parity.bpf.o loaded on either backend, and the programs' triggers: on the real kernel the calling
- * thread makes the system calls the programs trace; on the fake the test plays the programs, writing
- * what they would write (including their {@code .bss} counters).
+ * parity.bpf.o loaded on either kernel through the object layer, and the programs' triggers: on the
+ * real kernel the calling thread makes the system calls the programs trace; on the fake the test
+ * plays the programs, writing what they would write (including their {@code .bss} counters).
  */
 final class ParityFixture implements AutoCloseable {
     static final String NAME = "parity";
@@ -47,28 +47,28 @@ final class ParityFixture implements AutoCloseable {
     /** A {@code cpu_set_t}: 1024 bits. */
     private static final int CPU_SET_LONGS = 16;
 
-    private final KernelBackend backend;
-    private final LoadedObject object;
-    private final Map<String, LinkHandle> links = new HashMap<>();
+    private final Kernel kernel;
+    private final BpfObject object;
+    private final Map<String, BpfLink> links = new HashMap<>();
     private CLib libc;
 
-    private ParityFixture(KernelBackend backend, LoadedObject object) {
-        this.backend = backend;
+    private ParityFixture(Kernel kernel, BpfObject object) {
+        this.kernel = kernel;
         this.object = object;
     }
 
     /** Loads and attaches the fixture with the calling thread as the traced one. */
-    static ParityFixture load(KernelBackend backend) {
-        boolean real = !(backend instanceof FakeKernel);
+    static ParityFixture load(Kernel kernel) {
+        boolean real = !(kernel instanceof FakeKernel);
         CLib libc = real ? Native.load("c", CLib.class) : null;
-        try (OpenObject open = backend.openObject(NAME, OBJECT)) {
-            open.initialData(".rodata").putInt(offset(".rodata", "tid_target"), real ? libc.gettid() : 1);
-            ParityFixture fixture = new ParityFixture(backend, open.load());
+        try (OpenBpfObject open = kernel.openBytes(NAME, OBJECT)) {
+            open.rodata().setLong("tid_target", real ? libc.gettid() : 1);
+            ParityFixture fixture = new ParityFixture(kernel, open.load());
             fixture.libc = libc;
             try {
                 // Links are released with the object.
-                fixture.links.put("ring_record", fixture.object.attach("ring_record"));
-                fixture.links.put("perf_sample", fixture.object.attach("perf_sample"));
+                fixture.links.put("ring_record", fixture.object.program("ring_record").attach());
+                fixture.links.put("perf_sample", fixture.object.program("perf_sample").attach());
             } catch (RuntimeException e) {
                 fixture.close();
                 throw e;
@@ -77,7 +77,7 @@ final class ParityFixture implements AutoCloseable {
         }
     }
 
-    LoadedObject object() {
+    BpfObject object() {
         return object;
     }
 
@@ -86,19 +86,20 @@ final class ParityFixture implements AutoCloseable {
         return OBJECT.clone();
     }
 
-    KernelBackend backend() {
-        return backend;
+    Kernel kernel() {
+        return kernel;
     }
 
     /** The link that attached {@code program} at load. */
-    LinkHandle link(String program) {
+    BpfLink link(String program) {
         return links.get(program);
     }
 
     /** Runs the ring-buffer program {@code times} times. */
     void produceRecords(int times) {
         for (int i = 0; i < times; i++) {
-            if (object instanceof FakeLoadedObject fake) {
+            if (kernel instanceof FakeKernel fakeKernel) {
+                FakeLoadedObject fake = fakeKernel.object(NAME);
                 ByteBuffer bss = fake.data(".bss");
                 ByteBuffer record = ByteBuffer.allocate(RECORD_SIZE).order(ByteOrder.nativeOrder());
                 record.putLong(0, bss.getLong(offset(".bss", "seq")));
@@ -118,7 +119,8 @@ final class ParityFixture implements AutoCloseable {
      * thread is pinned there meanwhile), so every sample lands in one CPU's ring.
      */
     void produceSamples(int times) {
-        if (object instanceof FakeLoadedObject fake) {
+        if (kernel instanceof FakeKernel fakeKernel) {
+            FakeLoadedObject fake = fakeKernel.object(NAME);
             for (int i = 0; i < times; i++) {
                 ByteBuffer bss = fake.data(".bss");
                 ByteBuffer sample = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder());
@@ -150,7 +152,7 @@ final class ParityFixture implements AutoCloseable {
 
     /** A {@code .bss} counter of the programs. */
     long counter(String variable) {
-        return object.data(".bss").getLong(offset(".bss", variable));
+        return object.bss().getLong(variable);
     }
 
     private static void increment(ByteBuffer bss, String variable) {

@@ -99,10 +99,10 @@ final class BytesRecordGenerator {
     private static CodeBlock javadoc(RecordModel model) {
         CodeBlock.Builder doc = CodeBlock.builder()
                 .add(model.union()
-                        ? "$L, $L bytes, every member a view of the same bytes:\n"
-                        : "$L, $L bytes, held as its bytes: its members are too many for the\nparameters of a "
+                        ? "$L, $L, every member a view of the same bytes:\n"
+                        : "$L, $L, held as its bytes: its members are too many for the\nparameters of a "
                                 + "record's constructor (build one in place with {@link View}):\n",
-                        SourceText.code(model.cName()), model.size())
+                        SourceText.code(model.cName()), SourceText.bytes(model.size()))
                 .add("\n<pre>\n$L\n</pre>\n", SourceText.docLines(model.cDefinition()))
                 .add("\n<p>Members:\n<ul>\n");
         for (RecordModel.Field field : model.fields()) {

@@ -25,6 +25,8 @@ import javax.lang.model.element.Modifier;
 final class DataSectionGenerator {
     /** The private method of each view returning the section's memory. */
     private static final String MEMORY = "memory";
+    /** The private field of each view holding the object layer's section. */
+    private static final String SECTION = "section";
 
     private final TypeMapper types;
 
@@ -84,31 +86,37 @@ final class DataSectionGenerator {
     }
 
     /**
-     * A view of {@code section}.
+     * A view of {@code section}: a static nested class over the object layer's section, whose
+     * memory it asks for on each access ({@code section.buffer()}), so the object can refuse access
+     * once the memory is gone (after load, or after close).
      *
      * @param className the view's class
-     * @param memoryCall the protected base-class call returning the section's memory, e.g.
-     *     {@code initialData(".rodata")}; called on each access, so the base class can refuse access
-     *     once the memory is gone (after load, or after close)
+     * @param sectionType the object layer's type of the section it is made from: an
+     *     {@link io.bpf4j.object.OpenDataSection} before load, a {@link io.bpf4j.object.DataSection}
+     *     or {@link io.bpf4j.object.DataSectionView} after
      * @param writable whether to generate setters
      * @param javadoc the view's class Javadoc
      * @throws GenerationException when a variable's type cannot be mapped
      */
-    TypeSpec view(Section section, ClassName className, CodeBlock memoryCall, boolean writable, CodeBlock javadoc)
+    TypeSpec view(Section section, ClassName className, Class<?> sectionType, boolean writable, CodeBlock javadoc)
             throws GenerationException {
         TypeSpec.Builder type = TypeSpec.classBuilder(className)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc(javadoc)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addField(FieldSpec.builder(sectionType, SECTION, Modifier.PRIVATE, Modifier.FINAL).build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .addParameter(sectionType, SECTION)
+                        .addStatement("this.$N = $N", SECTION, SECTION)
+                        .build())
                 .addMethod(MethodSpec.methodBuilder(MEMORY)
                         .addModifiers(Modifier.PRIVATE)
                         .returns(ByteBuffer.class)
-                        .addStatement("return $L", memoryCall)
+                        .addStatement("return $N.buffer()", SECTION)
                         .build());
         JavaNames.Allocator names = new JavaNames.Allocator();
-        // memory() is the view's own; data and initialData are the base-class methods it calls,
-        // which an accessor of the same name would hide.
-        List.of(MEMORY, "data", "initialData").forEach(names::reserve);
+        // The view's own field and method; an accessor of the same name would clash.
+        List.of(MEMORY, SECTION).forEach(names::reserve);
         String sectionName = section.spec().name();
         ClassFileLimits.check(section.variables().size(), ClassFileLimits.MAX_VARIABLES, "global variables",
                 types.objectPath() + ": data section '" + SourceText.shown(sectionName) + "'");
@@ -119,7 +127,7 @@ final class DataSectionGenerator {
             String note = javaType.note();
             String doc = SourceText.code(types.c().declaration(variable.typeId(), variable.name())) + " at offset "
                     + variable.offset() + " of " + SourceText.code(SourceText.shown(sectionName)) + ", "
-                    + variable.size() + " bytes"
+                    + SourceText.bytes(variable.size())
                     + (note == null ? "" : ";\n" + note);
             type.addMethod(getter(javaType, variable, name, doc));
             if (writable) {

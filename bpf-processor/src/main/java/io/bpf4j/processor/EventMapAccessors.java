@@ -2,20 +2,17 @@ package io.bpf4j.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import io.bpf4j.btf.BtfType;
 import io.bpf4j.codec.Codec;
+import io.bpf4j.codec.Codecs;
 import io.bpf4j.map.BpfPerfEventArray;
 import io.bpf4j.perfbuf.BpfPerfBuffer;
 import io.bpf4j.ringbuf.BpfRingBuffer;
 import io.bpf4j.spec.MapSpec;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
-import javax.lang.model.element.Modifier;
 
 /**
  * Accessors of the maps that carry events: ring buffers and perf event arrays, with records typed
@@ -55,11 +52,11 @@ final class EventMapAccessors {
         JavaType record = types.map(struct.id(), "ring buffer '" + SourceText.shown(map.name()) + "' records",
                 JavaNames.typeName(map.name()) + "Event");
         TypeName type = ParameterizedTypeName.get(ClassName.get(BpfRingBuffer.class), record.typeName());
-        CodeBlock javadoc = CodeBlock.of("Ring buffer $L: {@code $L} of $L bytes;\nrecords $L "
+        CodeBlock javadoc = CodeBlock.of("Ring buffer $L: {@code $L} of $L;\nrecords $L "
                         + "({@link $T}),\n$L.\n",
-                MapAccessor.doc(map), MapAccessorGenerator.cName(map.type()), map.maxEntries(),
+                MapAccessor.doc(map), MapAccessorGenerator.cName(map.type()), SourceText.bytes(map.maxEntries()),
                 SourceText.code(types.c().typeName(struct.id())), record.typeName(), events.binding(map));
-        return new MapAccessor(type, CodeBlock.of("ringBuffer($L, $T.CODEC)", MapAccessor.literal(map),
+        return new MapAccessor(type, CodeBlock.of("object.ringBuffer($L, $T.CODEC)", MapAccessor.literal(map),
                 record.typeName()), javadoc);
     }
 
@@ -81,7 +78,7 @@ final class EventMapAccessors {
                     MapAccessorGenerator.cName(map.type()), MapAccessorGenerator.maxEntries(map),
                     SourceText.code("@BpfSkeleton(events = @EventType(map = \"" + SourceText.shown(map.name())
                             + "\", struct = …))"));
-            return MapAccessor.ofHandle(BpfPerfEventArray.class, map, javadoc);
+            return MapAccessor.ofObject(BpfPerfEventArray.class, "perfEventArray", map, javadoc);
         }
         BtfType.Composite struct = samples.get();
         JavaType record = types.map(struct.id(), "perf event array '" + SourceText.shown(map.name()) + "' samples",
@@ -91,14 +88,14 @@ final class EventMapAccessors {
                         + "$L.\n", MapAccessor.doc(map), MapAccessorGenerator.cName(map.type()),
                 map.maxEntries() == 0 ? "" : ", max_entries " + map.maxEntries(),
                 SourceText.code(types.c().typeName(struct.id())), record.typeName(), events.binding(map));
-        return new MapAccessor(type, CodeBlock.of("perfBuffer($L, $T.CODEC)", MapAccessor.literal(map),
+        return new MapAccessor(type, CodeBlock.of("object.perfBuffer($L, $T.CODEC)", MapAccessor.literal(map),
                 record.typeName()), javadoc);
     }
 
     /**
-     * Raw records: {@code Buffer<Void>} whose typed path hands {@code null} per record, since a
-     * {@link Codec} sees no record length; the view path ({@code pollViews}/{@code drainViews})
-     * hands each record's bytes and length.
+     * Raw records: {@code Buffer<Void>} of {@link Codecs#VOID}, whose typed path hands {@code null}
+     * per record, since a {@link Codec} sees no record length; the view path
+     * ({@code pollViews}/{@code drainViews}) hands each record's bytes and length.
      */
     private static MapAccessor raw(MapSpec map, Class<?> buffer, String factory, String what, String records,
             String why) {
@@ -108,43 +105,13 @@ final class EventMapAccessors {
                         + " which\nhands each record's bytes and length; the typed path hands {@code null} per "
                         + "record.\n", what, MapAccessor.doc(map), MapAccessorGenerator.cName(map.type()),
                 MapAccessorGenerator.maxEntries(map), records, why);
-        return new MapAccessor(type, CodeBlock.of("$L($L, $L)", factory, MapAccessor.literal(map), noRecordCodec()),
-                javadoc);
+        return new MapAccessor(type, CodeBlock.of("object.$N($L, $T.VOID)", factory, MapAccessor.literal(map),
+                Codecs.class), javadoc);
     }
 
     /** Why a map is raw when the annotation says so. */
     private static String boundRaw(MapSpec map) {
         return "bound by\n" + SourceText.code("@BpfSkeleton(events = @EventType(map = \""
                 + SourceText.shown(map.name()) + "\", raw = true))") + ": BTF has no record struct";
-    }
-
-    /** A codec of zero bytes decoding to {@code null}: every record is at least that long. */
-    private static TypeSpec noRecordCodec() {
-        TypeName voidType = ClassName.get(Void.class);
-        return TypeSpec.anonymousClassBuilder("")
-                .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Codec.class), voidType))
-                .addMethod(MethodSpec.methodBuilder("size")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(TypeName.INT)
-                        .addStatement("return 0")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("decode")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(voidType)
-                        .addParameter(ByteBuffer.class, "buffer")
-                        .addParameter(TypeName.INT, "offset")
-                        .addStatement("return null")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("encode")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .addParameter(voidType, "value")
-                        .addParameter(ByteBuffer.class, "buffer")
-                        .addParameter(TypeName.INT, "offset")
-                        .addComment("Raw records are never written from Java.")
-                        .build())
-                .build();
     }
 }

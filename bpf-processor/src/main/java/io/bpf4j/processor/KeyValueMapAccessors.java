@@ -19,8 +19,6 @@ import io.bpf4j.map.BpfStack;
 import io.bpf4j.map.LpmKey;
 import io.bpf4j.spec.MapSpec;
 import io.bpf4j.spec.MapType;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,7 +45,7 @@ final class KeyValueMapAccessors {
         Part value = part(map, "value", map.valueTypeId(), map.valueSize());
         TypeName type = ParameterizedTypeName.get(ClassName.get(BpfHashMap.class), key.boxed(), value.boxed());
         return new MapAccessor(type,
-                CodeBlock.of("hashMap($L, $L, $L)", MapAccessor.literal(map), key.codec(), value.codec()),
+                CodeBlock.of("object.hashMap($L, $L, $L)", MapAccessor.literal(map), key.codec(), value.codec()),
                 keyValueDoc(map, key, value));
     }
 
@@ -55,7 +53,7 @@ final class KeyValueMapAccessors {
     MapAccessor arrayMap(MapSpec map) throws GenerationException {
         Part value = part(map, "value", map.valueTypeId(), map.valueSize());
         TypeName type = ParameterizedTypeName.get(ClassName.get(BpfArrayMap.class), value.boxed());
-        return new MapAccessor(type, CodeBlock.of("arrayMap($L, $L)", MapAccessor.literal(map), value.codec()),
+        return new MapAccessor(type, CodeBlock.of("object.arrayMap($L, $L)", MapAccessor.literal(map), value.codec()),
                 arrayDoc(map, value, ""));
     }
 
@@ -67,47 +65,45 @@ final class KeyValueMapAccessors {
         CodeBlock javadoc = keyValueDoc(map, key, value).toBuilder()
                 .add("Each element holds one value per possible CPU, CPU 0 first; {@code sum} adds them up.\n")
                 .build();
-        return new MapAccessor(type, CodeBlock.of("new $T<>(map($L), $L, $L)", BpfPerCpuHashMap.class,
-                MapAccessor.literal(map),
+        return new MapAccessor(type, CodeBlock.of("object.perCpuHashMap($L, $L, $L)", MapAccessor.literal(map),
                 key.codec(), value.codec()), javadoc);
     }
 
     /**
-     * A per-CPU array: {@link BpfPerCpuArrayMap}; when its value is a {@code __u64}, also the
-     * {@link BpfPerCpuCounters} view (the usual per-CPU counters), as a second accessor.
+     * A per-CPU array: {@link BpfPerCpuArrayMap}; when its value is a plain {@code __u64}, the
+     * usual per-CPU counters, {@link BpfPerCpuCounters}, which sums the CPUs and still hands out the
+     * per-CPU array ({@code array()}): one accessor for one map, so no second name is needed.
      *
      * <p>One declared by value size only is the BPF idiom for scratch memory (libbpf-tools build
      * records in such a "heap"): user space has no use for its bytes, so it is handed out raw with
      * that said, rather than failing the whole skeleton. Any other map without BTF types is an error.
      */
-    List<MapAccessor> perCpuArray(MapSpec map) throws GenerationException {
+    MapAccessor perCpuArray(MapSpec map) throws GenerationException {
         if (map.valueTypeId() == 0) {
-            return List.of(MapAccessor.raw(map, "its value has no BTF type, only a size (" + map.valueSize()
-                    + " bytes): the per-CPU scratch buffer idiom, which programs fill and user space does not "
-                    + "read;\ndeclare it with {@code __type(value, …)} to get it typed"));
+            return MapAccessor.raw(map, "its value has no BTF type, only a size (" + SourceText.bytes(map.valueSize())
+                    + "): the per-CPU scratch buffer idiom, which programs fill and user space does not "
+                    + "read;\ndeclare it with {@code __type(value, …)} to get it typed");
         }
         Part value = part(map, "value", map.valueTypeId(), map.valueSize());
-        TypeName type = ParameterizedTypeName.get(ClassName.get(BpfPerCpuArrayMap.class), value.boxed());
-        List<MapAccessor> accessors = new ArrayList<>();
-        accessors.add(new MapAccessor(type, CodeBlock.of("new $T<>(map($L), $L)", BpfPerCpuArrayMap.class,
-                MapAccessor.literal(map), value.codec()), arrayDoc(map, value,
-                "Each index holds one value per possible CPU, "
-                + "CPU 0 first; {@code sum} adds them up.\n")));
         if (value.type() instanceof JavaType.Scalar scalar && scalar.kind() == ScalarKind.U64
                 && scalar.enumType() == null) {
-            CodeBlock javadoc = CodeBlock.of("Map $L as counters: each index's $L summed over the "
-                    + "CPUs\n(the same map as the per-CPU array accessor above).\n", MapAccessor.doc(map),
-                    value.cType());
-            accessors.add(new MapAccessor(ClassName.get(BpfPerCpuCounters.class),
-                    CodeBlock.of("new $T(map($L))", BpfPerCpuCounters.class, MapAccessor.literal(map)), javadoc,
-                    "Counters"));
+            CodeBlock javadoc = CodeBlock.of("Map $L: {@code $L} of $L counters,\nindexes 0 to $L$L; each read "
+                    + "sums the CPUs ({@code perCpu} and {@code array()} give every CPU's value).\n",
+                    MapAccessor.doc(map), MapAccessorGenerator.cName(map.type()), value.cType(), map.maxEntries() - 1,
+                    MapAccessorGenerator.flags(map));
+            return new MapAccessor(ClassName.get(BpfPerCpuCounters.class),
+                    CodeBlock.of("object.perCpuCounters($L)", MapAccessor.literal(map)), javadoc);
         }
-        return accessors;
+        TypeName type = ParameterizedTypeName.get(ClassName.get(BpfPerCpuArrayMap.class), value.boxed());
+        return new MapAccessor(type, CodeBlock.of("object.perCpuArrayMap($L, $L)", MapAccessor.literal(map),
+                value.codec()), arrayDoc(map, value, "Each index holds one value per possible CPU, "
+                + "CPU 0 first; {@code sum} adds them up.\n"));
     }
 
     /** A queue ({@link BpfQueue}) or stack ({@link BpfStack}) of BTF-typed values. */
     MapAccessor pushPop(MapSpec map) throws GenerationException {
         Class<?> raw = map.type() == MapType.QUEUE ? BpfQueue.class : BpfStack.class;
+        String factory = map.type() == MapType.QUEUE ? "queue" : "stack";
         Part value = part(map, "value", map.valueTypeId(), map.valueSize());
         CodeBlock javadoc = CodeBlock.builder()
                 .add("Map $L: {@code $L} of $L$L$L ($L).\n", MapAccessor.doc(map),
@@ -117,7 +113,7 @@ final class KeyValueMapAccessors {
                 .add(value.note("Values"))
                 .build();
         return new MapAccessor(ParameterizedTypeName.get(ClassName.get(raw), value.boxed()),
-                CodeBlock.of("new $T<>(map($L), $L)", raw, MapAccessor.literal(map), value.codec()), javadoc);
+                CodeBlock.of("object.$N($L, $L)", factory, MapAccessor.literal(map), value.codec()), javadoc);
     }
 
     /** A bloom filter of BTF-typed values: {@link BpfBloomFilter}. */
@@ -130,7 +126,7 @@ final class KeyValueMapAccessors {
                 .add(value.note("Values"))
                 .build();
         return new MapAccessor(ParameterizedTypeName.get(ClassName.get(BpfBloomFilter.class), value.boxed()),
-                CodeBlock.of("new $T<>(map($L), $L)", BpfBloomFilter.class, MapAccessor.literal(map), value.codec()),
+                CodeBlock.of("object.bloomFilter($L, $L)", MapAccessor.literal(map), value.codec()),
                 javadoc);
     }
 
@@ -144,7 +140,7 @@ final class KeyValueMapAccessors {
                 .add(key.note("Keys"))
                 .build();
         return new MapAccessor(ParameterizedTypeName.get(ClassName.get(BpfHashOfMaps.class), key.boxed()),
-                CodeBlock.of("new $T<>(map($L), $L)", BpfHashOfMaps.class, MapAccessor.literal(map), key.codec()),
+                CodeBlock.of("object.hashOfMaps($L, $L)", MapAccessor.literal(map), key.codec()),
                 javadoc);
     }
 
@@ -170,8 +166,7 @@ final class KeyValueMapAccessors {
                         LpmKey.class, value.cType())
                 .add(data.get().note("Data")).add(value.note("Values"))
                 .build();
-        return new MapAccessor(type, CodeBlock.of("new $T<>(map($L), $L, $L)", BpfLpmTrie.class,
-                MapAccessor.literal(map),
+        return new MapAccessor(type, CodeBlock.of("object.lpmTrie($L, $L, $L)", MapAccessor.literal(map),
                 data.get().codec(), value.codec()), javadoc);
     }
 
@@ -219,9 +214,9 @@ final class KeyValueMapAccessors {
     private Part part(MapSpec map, String role, int typeId, int size) throws GenerationException {
         String use = "map '" + SourceText.shown(map.name()) + "' " + role;
         if (typeId == 0) {
-            throw new GenerationException(objectPath + ": " + use + " has no BTF type, only a size (" + size
-                    + " bytes), so it cannot be typed; declare the map with __type(" + role + ", …) "
-                    + "instead of __uint(" + role + "_size, …)");
+            throw new GenerationException(objectPath + ": " + use + " has no BTF type, only a size ("
+                    + SourceText.bytes(size) + "), so it cannot be typed; declare the map with __type(" + role
+                    + ", …) instead of __uint(" + role + "_size, …)");
         }
         JavaType type = types.map(typeId, use, JavaNames.typeName(map.name()) + JavaNames.typeName(role));
         if (type.size() != size) {

@@ -3,24 +3,18 @@ package io.bpf4j.processor;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import io.bpf4j.map.RawMap;
 import io.bpf4j.spec.MapSpec;
-import io.bpf4j.spi.MapHandle;
 
 /**
  * One accessor of the generated {@code Maps} class: its Java type, the expression that makes it
- * (run once, when the loaded skeleton is made, like every other accessor) and its Javadoc.
- *
- * @param suffix appended to the map's member name; empty for the map's main accessor, e.g.
- *     {@code Counters} for the counters view of a per-CPU array
+ * from the loaded object (run once, when the skeleton is made, like every other accessor; the
+ * object is in scope as {@code object}) and its Javadoc.
  */
-record MapAccessor(TypeName type, CodeBlock initializer, CodeBlock javadoc, String suffix) {
-    MapAccessor(TypeName type, CodeBlock initializer, CodeBlock javadoc) {
-        this(type, initializer, javadoc, "");
-    }
-
-    /** {@code new Type(map("name"))}: a typed class that needs nothing but the map. */
-    static MapAccessor ofHandle(Class<?> type, MapSpec map, CodeBlock javadoc) {
-        return new MapAccessor(ClassName.get(type), CodeBlock.of("new $T(map($L))", type, literal(map)), javadoc);
+record MapAccessor(TypeName type, CodeBlock initializer, CodeBlock javadoc) {
+    /** {@code object.factory("name")}: a typed class that needs nothing but the map. */
+    static MapAccessor ofObject(Class<?> type, String factory, MapSpec map, CodeBlock javadoc) {
+        return new MapAccessor(ClassName.get(type), CodeBlock.of("object.$N($L)", factory, literal(map)), javadoc);
     }
 
     /** The map's name as a string literal, for the calls that look it up (checked to fit by the generator). */
@@ -34,8 +28,8 @@ record MapAccessor(TypeName type, CodeBlock initializer, CodeBlock javadoc, Stri
     }
 
     /**
-     * The raw {@link MapHandle}, for a map no typed class covers; {@code why} says so in its Javadoc,
-     * so the map is never silently left out.
+     * The {@link RawMap}, for a map no typed class covers; {@code why} says so in its Javadoc, so
+     * the map is never silently left out.
      */
     static MapAccessor raw(MapSpec map, String why) {
         CodeBlock.Builder javadoc = CodeBlock.builder()
@@ -44,8 +38,10 @@ record MapAccessor(TypeName type, CodeBlock initializer, CodeBlock javadoc, Stri
                         MapAccessorGenerator.flags(map), why);
         if (map.keySize() != 0 || map.valueSize() != 0) {
             // A ring has no elements (both 0): the sentence would only confuse.
-            javadoc.add("Keys and values are native-order bytes of $L and $L bytes.\n", map.keySize(), map.valueSize());
+            javadoc.add("Keys and values are native-order bytes of $L and $L.\n", SourceText.bytes(map.keySize()),
+                    SourceText.bytes(map.valueSize()));
         }
-        return new MapAccessor(ClassName.get(MapHandle.class), CodeBlock.of("map($L)", literal(map)), javadoc.build());
+        return new MapAccessor(ClassName.get(RawMap.class), CodeBlock.of("object.map($L)", literal(map)),
+                javadoc.build());
     }
 }

@@ -11,6 +11,7 @@ import io.bpf4j.map.BpfCgroupArray;
 import io.bpf4j.map.BpfProgArray;
 import io.bpf4j.map.BpfStackTraceMap;
 import io.bpf4j.map.StackTrace;
+import io.bpf4j.object.BpfObject;
 import io.bpf4j.spec.MapSpec;
 import io.bpf4j.spec.MapType;
 import java.util.ArrayList;
@@ -25,9 +26,9 @@ import javax.lang.model.element.Modifier;
  * object's order, every map type covered. Maps with BTF keys and values get typed classes
  * ({@link KeyValueMapAccessors}), ring buffers and perf event arrays typed or raw events
  * ({@link EventMapAccessors}); program, map, cgroup and stack trace maps get their classes; any
- * other type (e.g. a user ring buffer, socket maps, storage maps) is handed out as the raw
- * {@link io.bpf4j.spi.MapHandle}, its Javadoc saying why. Accessors are made with the loaded
- * skeleton, like its other parts.
+ * other type (e.g. a user ring buffer, socket maps, storage maps) is handed out as the
+ * {@link io.bpf4j.map.RawMap}, its Javadoc saying why. Accessors are made with the loaded
+ * skeleton from its {@link io.bpf4j.object.BpfObject}, like its other parts.
  */
 final class MapAccessorGenerator {
     /** The {@code BPF_F_*} map flags by bit, for the Javadoc. */
@@ -74,51 +75,50 @@ final class MapAccessorGenerator {
         }
         ClassFileLimits.check(maps.size(), ClassFileLimits.MAX_MAPS, "maps", objectPath);
         TypeSpec.Builder type = TypeSpec.classBuilder(mapsClass)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(BpfObject.class, "object");
         JavaNames.Allocator names = new JavaNames.Allocator();
-        // An accessor named like a LoadedSkeleton helper would hide it from the initializers.
-        List.of("hashMap", "arrayMap", "ringBuffer", "perfBuffer", "map").forEach(names::reserve);
         for (MapSpec map : maps) {
-            for (MapAccessor accessor : accessors(map)) {
-                String name = names.allocate(JavaNames.memberName(map.name()) + accessor.suffix(), "_");
-                type.addField(FieldSpec.builder(accessor.type(), name, Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer(accessor.initializer())
-                        .build());
-                type.addMethod(MethodSpec.methodBuilder(name)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(accessor.type())
-                        .addJavadoc(accessor.javadoc())
-                        .addStatement("return $N", name)
-                        .build());
-            }
+            MapAccessor accessor = accessor(map);
+            String name = names.allocate(JavaNames.memberName(map.name()), "_");
+            type.addField(FieldSpec.builder(accessor.type(), name, Modifier.PRIVATE, Modifier.FINAL).build());
+            constructor.addStatement("this.$N = $L", name, accessor.initializer());
+            type.addMethod(MethodSpec.methodBuilder(name)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(accessor.type())
+                    .addJavadoc(accessor.javadoc())
+                    .addStatement("return $N", name)
+                    .build());
         }
-        return Optional.of(type.addJavadoc("The maps of $L, typed from their BTF key and value types.\n",
-                SourceText.code(objectFile)).build());
+        return Optional.of(type.addMethod(constructor.build())
+                .addJavadoc("The maps of $L, typed from their BTF key and value types.\n", SourceText.code(objectFile))
+                .build());
     }
 
-    private List<MapAccessor> accessors(MapSpec map) throws GenerationException {
+    private MapAccessor accessor(MapSpec map) throws GenerationException {
         return switch (map.type()) {
-            case HASH, LRU_HASH -> List.of(keyValue.hashMap(map));
-            case ARRAY -> List.of(keyValue.arrayMap(map));
-            case PERCPU_HASH, LRU_PERCPU_HASH -> List.of(keyValue.perCpuHashMap(map));
+            case HASH, LRU_HASH -> keyValue.hashMap(map);
+            case ARRAY -> keyValue.arrayMap(map);
+            case PERCPU_HASH, LRU_PERCPU_HASH -> keyValue.perCpuHashMap(map);
             case PERCPU_ARRAY -> keyValue.perCpuArray(map);
-            case QUEUE, STACK -> List.of(keyValue.pushPop(map));
-            case BLOOM_FILTER -> List.of(keyValue.bloomFilter(map));
-            case LPM_TRIE -> List.of(keyValue.lpmTrie(map));
-            case HASH_OF_MAPS -> List.of(keyValue.hashOfMaps(map));
-            case RINGBUF -> List.of(events.ringBuffer(map));
-            case PERF_EVENT_ARRAY -> List.of(events.perfEventArray(map));
-            case PROG_ARRAY -> List.of(MapAccessor.ofHandle(BpfProgArray.class, map, slotsDoc(map,
-                    "programs for {@code bpf_tail_call}")));
-            case ARRAY_OF_MAPS -> List.of(MapAccessor.ofHandle(BpfArrayOfMaps.class, map, slotsDoc(map,
-                    "inner maps")));
-            case CGROUP_ARRAY -> List.of(MapAccessor.ofHandle(BpfCgroupArray.class, map, slotsDoc(map,
-                    "cgroups, for {@code bpf_current_task_under_cgroup}")));
-            case STACK_TRACE -> List.of(stackTraces(map));
-            case USER_RINGBUF -> List.of(MapAccessor.raw(map, "records that user space writes for "
-                    + "{@code bpf_user_ringbuf_drain}; bpf4j has no user ring buffer writer yet"));
-            default -> List.of(MapAccessor.raw(map, "bpf4j has no typed class for this map type"));
+            case QUEUE, STACK -> keyValue.pushPop(map);
+            case BLOOM_FILTER -> keyValue.bloomFilter(map);
+            case LPM_TRIE -> keyValue.lpmTrie(map);
+            case HASH_OF_MAPS -> keyValue.hashOfMaps(map);
+            case RINGBUF -> events.ringBuffer(map);
+            case PERF_EVENT_ARRAY -> events.perfEventArray(map);
+            case PROG_ARRAY -> MapAccessor.ofObject(BpfProgArray.class, "progArray", map, slotsDoc(map,
+                    "programs for {@code bpf_tail_call}"));
+            case ARRAY_OF_MAPS -> MapAccessor.ofObject(BpfArrayOfMaps.class, "arrayOfMaps", map, slotsDoc(map,
+                    "inner maps"));
+            case CGROUP_ARRAY -> MapAccessor.ofObject(BpfCgroupArray.class, "cgroupArray", map, slotsDoc(map,
+                    "cgroups, for {@code bpf_current_task_under_cgroup}"));
+            case STACK_TRACE -> stackTraces(map);
+            case USER_RINGBUF -> MapAccessor.raw(map, "records that user space writes for "
+                    + "{@code bpf_user_ringbuf_drain}; bpf4j has no user ring buffer writer yet");
+            default -> MapAccessor.raw(map, "bpf4j has no typed class for this map type");
         };
     }
 
@@ -144,7 +144,8 @@ final class MapAccessorGenerator {
         // A value size of 0 is set by user space before load (libbpf-tools size it to their depth
         // option); BpfStackTraceMap reads the depth from the loaded map.
         String depth = valueSize == 0 ? "a depth set at load" : "up to " + valueSize / 8 + " frames";
-        return MapAccessor.ofHandle(BpfStackTraceMap.class, map, CodeBlock.of("Map $L: {@code $L}$L$L: "
+        return MapAccessor.ofObject(BpfStackTraceMap.class, "stackTraceMap", map,
+                CodeBlock.of("Map $L: {@code $L}$L$L: "
                 + "stack traces of $L, by the id\n{@code bpf_get_stackid} returned.\n", MapAccessor.doc(map),
                 cName(map.type()), maxEntries(map), flags(map), depth));
     }

@@ -1,5 +1,6 @@
 package io.bpf4j.processor;
 
+import io.bpf4j.object.ObjectSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -9,13 +10,10 @@ import java.util.Deque;
  *
  * @param resourceName the path from the class-path root, without a leading {@code /}, e.g.
  *     {@code p/opensnoop.bpf.o}
- * @param nameForSkeleton the name the skeleton passes to {@code ObjectResources.read}, relative to
+ * @param nameForSkeleton the name the skeleton passes to {@code ObjectSource.resource}, relative to
  *     its own package when the user wrote it so, else absolute ({@code /…})
  */
 record ObjectPath(String resourceName, String nameForSkeleton) {
-    private static final String BPF_SUFFIX = ".bpf.o";
-    private static final String OBJECT_SUFFIX = ".o";
-
     /**
      * Resolves {@code value} (relative, or absolute with a leading {@code /}) against
      * {@code packageName}.
@@ -66,14 +64,7 @@ record ObjectPath(String resourceName, String nameForSkeleton) {
      * {@code opensnoop}. The kernel names the object's internal maps after it.
      */
     String objectName() {
-        String file = fileName();
-        if (file.endsWith(BPF_SUFFIX) && file.length() > BPF_SUFFIX.length()) {
-            return file.substring(0, file.length() - BPF_SUFFIX.length());
-        }
-        if (file.endsWith(OBJECT_SUFFIX) && file.length() > OBJECT_SUFFIX.length()) {
-            return file.substring(0, file.length() - OBJECT_SUFFIX.length());
-        }
-        return file;
+        return ObjectSource.objectName(fileName());
     }
 
     @Override

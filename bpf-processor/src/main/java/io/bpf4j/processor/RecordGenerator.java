@@ -62,7 +62,7 @@ final class RecordGenerator {
 
     private static CodeBlock javadoc(RecordModel record) {
         CodeBlock.Builder doc = CodeBlock.builder()
-                .add("$L, $L bytes:\n", SourceText.code(record.cName()), record.size())
+                .add("$L, $L:\n", SourceText.code(record.cName()), SourceText.bytes(record.size()))
                 .add("\n<pre>\n$L\n</pre>\n", SourceText.docLines(record.cDefinition()));
         if (hasJavaArrays(record)) {
             doc.add("\n<p>Arrays are held as they are, not copied: do not change them once passed in.\n");
@@ -83,7 +83,7 @@ final class RecordGenerator {
     /** The {@code @param} text of a member: its C declaration, its offset, size and what else to know. */
     static String describe(RecordModel.Field field) {
         String note = field.type().note();
-        String size = field.type() instanceof JavaType.Bits ? "" : ", " + field.type().size() + " bytes";
+        String size = field.type() instanceof JavaType.Bits ? "" : ", " + SourceText.bytes(field.type().size());
         return SourceText.code(field.cDeclaration()) + " at offset " + field.offset() + size
                 + (note == null ? "" : ";\n    " + note);
     }

@@ -47,15 +47,15 @@ final class ReferencedNames {
             "BitFields", "BpfArrayMap", "BpfArrayOfMaps", "BpfBloomFilter", "BpfCgroupArray", "BpfHashMap",
             "BpfHashOfMaps", "BpfLpmTrie", "BpfPerCpuArrayMap", "BpfPerCpuCounters", "BpfPerCpuHashMap",
             "BpfPerfBuffer", "BpfPerfEventArray", "BpfProgArray", "BpfProgram", "BpfQueue", "BpfRingBuffer",
-            "BpfStack", "BpfStackTraceMap", "CharArrays", "Codec", "Codecs", "Int128", "KernelBackend", "Kernels",
-            "LoadedObject", "LoadedSkeleton", "LpmKey", "MapHandle", "ObjectResources", "OpenSkeleton",
-            "ProgramKind", "Ranges", "StackTrace", "VerifierException");
+            "BpfStack", "BpfStackTraceMap", "CharArrays", "Codec", "Codecs", "Int128", "Kernel", "BpfObject",
+            "DataSection", "DataSectionView", "LpmKey", "ObjectSource", "OpenBpfObject", "OpenDataSection",
+            "OpenProgram", "OpenSkeleton", "Ranges", "RawMap", "Skeleton", "StackTrace", "VerifierException");
 
     /**
      * The skeleton's nested types; and {@code View}, nested in every record, which Java forbids a
      * record to share.
      */
-    static final List<String> NESTED = List.of("Open", "Program", "Maps", "Programs", "View");
+    static final List<String> NESTED = List.of("Open", "Maps", "Programs", "View");
 
     private ReferencedNames() {}
 }

@@ -9,26 +9,33 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.bpf4j.Kernels;
+import io.bpf4j.Kernel;
 import io.bpf4j.btf.BtfType;
-import io.bpf4j.skeleton.LoadedSkeleton;
-import io.bpf4j.skeleton.ObjectResources;
-import io.bpf4j.skeleton.OpenSkeleton;
+import io.bpf4j.object.BpfObject;
+import io.bpf4j.object.DataSection;
+import io.bpf4j.object.DataSectionView;
+import io.bpf4j.object.ObjectSource;
+import io.bpf4j.object.OpenBpfObject;
+import io.bpf4j.object.OpenDataSection;
+import io.bpf4j.object.OpenSkeleton;
+import io.bpf4j.object.Skeleton;
 import io.bpf4j.spec.DataSectionSpec;
 import io.bpf4j.spec.MapSpec;
 import io.bpf4j.spec.ObjectSpec;
 import io.bpf4j.spec.ProgramSpec;
-import io.bpf4j.spi.KernelBackend;
-import io.bpf4j.spi.LoadedObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
  * Assembles the skeleton class of one object: its constants, {@code open()}, the {@code Open}
  * phase, the loaded skeleton's {@code maps()}, {@code programs()} and data sections, and the
  * records of every struct they use. Members follow the order of the object.
+ *
+ * <p>The skeleton is a typed wrapper over the object layer ({@link Skeleton} over a
+ * {@link BpfObject}, {@link OpenSkeleton} over an {@link OpenBpfObject}): every part is a static
+ * nested class built once from the object, looking its map, program or section up by name;
+ * lifetimes, ownership and the kernel are the object's.
  */
 final class SkeletonGenerator {
     /** The value of {@code @Generated}: the processor, so a reader knows where the code comes from. */
@@ -73,37 +80,35 @@ final class SkeletonGenerator {
                 objectPath);
         TypeMapper types = new TypeMapper(spec.btf(), skeleton, typeNames, objectPath);
 
-        Parts parts = new Parts();
+        Parts parts = new Parts(skeleton, BpfObject.class);
+        Parts openParts = new Parts(open, OpenBpfObject.class);
         new MapAccessorGenerator(types, spec.btf(), events, objectFile, objectPath, warnings)
                 .generate(skeleton.nestedClass("Maps"), spec.maps())
-                .ifPresent(maps -> parts.add(maps, "maps", "The typed maps."));
+                .ifPresent(maps -> parts.add(maps, "maps", "The typed maps.", CodeBlock.of("object")));
         ClassFileLimits.check(spec.programs().size(), ClassFileLimits.MAX_PROGRAMS, "programs", objectPath);
-        ProgramGenerator programs = new ProgramGenerator(spec.programs(), objectFile);
+        ProgramGenerator programs = new ProgramGenerator(spec.programs(), objectFile, skeleton);
         if (!spec.programs().isEmpty()) {
-            parts.add(programs.programsClass(skeleton.nestedClass("Programs"), skeleton), "programs",
-                    "The programs.");
+            parts.add(programs.programsClass(skeleton.nestedClass("Programs")), "programs", "The programs.",
+                    CodeBlock.of("object"));
         }
-        TypeSpec.Builder openClass = openClass();
         DataSectionGenerator dataSections = new DataSectionGenerator(types);
         for (DataSectionGenerator.Section section : sections) {
             if (section.spec().name().equals(DataSectionGenerator.KCONFIG)) {
                 addKconfigSection(section, dataSections, parts);
             } else if (section.spec().readOnly()) {
-                addReadOnlySection(section, dataSections, openClass, parts);
+                addReadOnlySection(section, dataSections, openParts, parts);
             } else {
                 addWritableSection(section, dataSections, parts);
             }
         }
+        if (!spec.programs().isEmpty()) {
+            openParts.add(programs.openProgramsClass(open.nestedClass("Programs")), "programs",
+                    "The programs, to choose which load: {@code programs().name().autoload(false)}.",
+                    CodeBlock.of("object"));
+        }
         addMarkerRecords(events, types, warnings);
-        if (!spec.programs().isEmpty()) {
-            openClass.addMethod(autoload());
-        }
-        openClass.addMethod(load());
 
-        TypeSpec.Builder type = skeletonClass(parts).addType(openClass.build());
-        if (!spec.programs().isEmpty()) {
-            type.addType(programs.programEnum(skeleton.nestedClass("Program")));
-        }
+        TypeSpec.Builder type = skeletonClass(parts).addType(openClass(openParts));
         type.addTypes(parts.types);
         for (RecordModel record : types.records()) {
             type.addType(RecordGenerator.generate(record));
@@ -171,7 +176,7 @@ final class SkeletonGenerator {
     private TypeSpec.Builder skeletonClass(Parts parts) {
         TypeSpec.Builder type = TypeSpec.classBuilder(skeleton)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(LoadedSkeleton.class)
+                .superclass(Skeleton.class)
                 .addJavadoc(javadoc())
                 .addField(constant("OBJECT_NAME", request.object().objectName(),
                         "The object's name, as the kernel knows it: the file name without {@code .bpf.o}."))
@@ -192,16 +197,17 @@ final class SkeletonGenerator {
                 .addMethod(MethodSpec.methodBuilder("open")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(open)
-                        .addJavadoc("Opens the object in the default kernel backend ({@link $T#defaultBackend()}).\n",
-                                Kernels.class)
-                        .addStatement("return open($T.defaultBackend())", Kernels.class)
+                        .addJavadoc("Opens the object in this machine's kernel ({@link $T#system()}).\n", Kernel.class)
+                        .addStatement("return open($T.system())", Kernel.class)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("open")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(open)
-                        .addParameter(KernelBackend.class, "backend")
-                        .addJavadoc("Opens the object in {@code backend}, such as a {@code FakeKernel} in tests.\n")
-                        .addStatement("return new $T(backend)", open)
+                        .addParameter(Kernel.class, "kernel")
+                        .addJavadoc("Opens the object in {@code kernel}, such as a {@code FakeKernel} in tests: the\n"
+                                + "class-path resource it was generated from, checked to be the same object.\n")
+                        .addStatement("return new $T(kernel.open($T.resource($T.class, OBJECT_RESOURCE, "
+                                + "OBJECT_SHA256)))", open, ObjectSource.class, skeleton)
                         .build())
                 .addMethods(parts.accessors);
     }
@@ -211,35 +217,32 @@ final class SkeletonGenerator {
      * and a read-only view of the loaded values.
      */
     private void addReadOnlySection(DataSectionGenerator.Section section, DataSectionGenerator generator,
-            TypeSpec.Builder openClass, Parts parts) throws GenerationException {
+            Parts openParts, Parts parts) throws GenerationException {
         String name = section.spec().name();
         String shown = SourceText.code(SourceText.shown(name));
-        ClassName setters = open.nestedClass(section.baseName());
-        openClass.addField(FieldSpec.builder(setters, section.accessorName(), Modifier.PRIVATE, Modifier.FINAL)
-                        .initializer("new $T()", setters)
-                        .build())
-                .addMethod(accessor(setters, section.accessorName(),
-                        "The " + shown + " variables, to set before {@link #load()}."))
-                .addType(generator.view(section, setters, CodeBlock.of("initialData($L)", SourceText.literal(name)),
-                        true, CodeBlock.of("The $L variables of $L: constants of the programs, set "
-                                + "before\nload.\n", shown, SourceText.code(objectFile))));
+        TypeSpec setters = generator.view(section, open.nestedClass(section.baseName()), OpenDataSection.class, true,
+                CodeBlock.of("The $L variables of $L: constants of the programs, set before\nload.\n", shown,
+                        SourceText.code(objectFile)));
+        openParts.add(setters, section.accessorName(), "The " + shown + " variables, to set before {@link #load()}.",
+                CodeBlock.of("object.data($L)", SourceText.literal(name)));
         TypeSpec view = generator.view(section, skeleton.nestedClass(section.baseName() + "View"),
-                CodeBlock.of("data($L)", SourceText.literal(name)), false,
+                DataSectionView.class, false,
                 CodeBlock.of("The $L variables of $L as loaded; read-only, set them in\n{@link $T}.\n",
                         shown, SourceText.code(objectFile), open));
-        parts.add(view, section.accessorName(), "The " + shown + " variables as loaded.");
+        parts.add(view, section.accessorName(), "The " + shown + " variables as loaded.",
+                CodeBlock.of("object.section($L)", SourceText.literal(name)));
     }
 
     /** {@code .kconfig}: getters of what the loader filled in; there is nothing to set before load. */
     private void addKconfigSection(DataSectionGenerator.Section section, DataSectionGenerator generator,
             Parts parts) throws GenerationException {
         String name = section.spec().name();
-        TypeSpec view = generator.view(section, skeleton.nestedClass(section.baseName()),
-                CodeBlock.of("data($L)", SourceText.literal(name)), false,
+        TypeSpec view = generator.view(section, skeleton.nestedClass(section.baseName()), DataSectionView.class, false,
                 CodeBlock.of("The {@code $L} externs of $L: the kernel configuration values libbpf\n"
                         + "filled in at load; read-only.\n", DataSectionGenerator.KCONFIG,
                         SourceText.code(objectFile)));
-        parts.add(view, section.accessorName(), "The {@code " + DataSectionGenerator.KCONFIG + "} values as loaded.");
+        parts.add(view, section.accessorName(), "The {@code " + DataSectionGenerator.KCONFIG + "} values as loaded.",
+                CodeBlock.of("object.section($L)", SourceText.literal(name)));
     }
 
     /** A {@code .bss} or {@code .data} section: getters and setters of the live memory. */
@@ -247,32 +250,39 @@ final class SkeletonGenerator {
             Parts parts) throws GenerationException {
         String name = section.spec().name();
         String shown = SourceText.code(SourceText.shown(name));
-        TypeSpec view = generator.view(section, skeleton.nestedClass(section.baseName()),
-                CodeBlock.of("data($L)", SourceText.literal(name)), true,
+        TypeSpec view = generator.view(section, skeleton.nestedClass(section.baseName()), DataSection.class, true,
                 CodeBlock.of("The $L variables of $L: the memory the programs share,\n"
                         + "read and written live.\n", shown, SourceText.code(objectFile)));
-        parts.add(view, section.accessorName(), "The " + shown + " variables.");
+        parts.add(view, section.accessorName(), "The " + shown + " variables.",
+                CodeBlock.of("object.data($L)", SourceText.literal(name)));
     }
 
     /**
-     * The parts of the loaded skeleton ({@code Maps}, {@code Programs}, data-section views): each
-     * an inner class, a field made in the constructor, and an accessor.
+     * The parts of the loaded skeleton or of its Open phase ({@code Maps}, {@code Programs},
+     * data-section views): each a static nested class, a field made in the constructor from the
+     * object, and an accessor.
      */
-    private final class Parts {
+    private static final class Parts {
+        final ClassName owner;
         final List<FieldSpec> fields = new ArrayList<>();
         final List<MethodSpec> accessors = new ArrayList<>();
         final List<TypeSpec> types = new ArrayList<>();
-        final MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(LoadedObject.class, "object")
-                .addParameter(ParameterizedTypeName.get(Set.class, String.class), "notLoaded")
-                .addStatement("super(object, notLoaded)");
+        final MethodSpec.Builder constructor;
 
-        /** Made in the constructor, not on first use: creating a program registers it for attach(). */
-        void add(TypeSpec part, String name, String doc) {
-            ClassName type = skeleton.nestedClass(part.name());
+        /** @param object the object the owner's constructor gets, whose parts these are */
+        Parts(ClassName owner, Class<?> object) {
+            this.owner = owner;
+            this.constructor = MethodSpec.constructorBuilder()
+                    .addModifiers(Modifier.PRIVATE)
+                    .addParameter(object, "object")
+                    .addStatement("super(object)");
+        }
+
+        /** Made in the constructor, not on first use, so a bad name fails at once. */
+        void add(TypeSpec part, String name, String doc, CodeBlock argument) {
+            ClassName type = owner.nestedClass(part.name());
             fields.add(FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.FINAL).build());
-            constructor.addStatement("this.$N = new $T()", name, type);
+            constructor.addStatement("this.$N = new $T($L)", name, type, argument);
             accessors.add(accessor(type, name, doc));
             types.add(part);
         }
@@ -287,41 +297,26 @@ final class SkeletonGenerator {
                 .build();
     }
 
-    private TypeSpec.Builder openClass() {
+    /** The Open phase: its parts, and {@code load()} making the skeleton. */
+    private TypeSpec openClass(Parts openParts) {
         return TypeSpec.classBuilder(open)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .superclass(OpenSkeleton.class)
+                .superclass(ParameterizedTypeName.get(ClassName.get(OpenSkeleton.class), skeleton))
                 .addJavadoc("The Open phase: the object is parsed but not loaded, so constants can still be set\n"
                         + "and programs switched off. {@link #load()} ends it; {@link #close()} releases it\n"
                         + "unloaded.\n")
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addModifiers(Modifier.PRIVATE)
-                        .addParameter(KernelBackend.class, "backend")
-                        .addStatement("super(backend, OBJECT_NAME, $T.read($T.class, OBJECT_RESOURCE, OBJECT_SHA256))",
-                                ObjectResources.class, skeleton)
-                        .build());
-    }
-
-    private MethodSpec autoload() {
-        return MethodSpec.methodBuilder("autoload")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(open)
-                .addParameter(skeleton.nestedClass("Program"), "program")
-                .addParameter(TypeName.BOOLEAN, "load")
-                .addJavadoc("Chooses whether {@code program} is loaded (every program is, by default). A\n"
-                        + "program left out is not attached by {@code attach()} either.\n\n@return this Open phase\n")
-                .addStatement("autoload(program.programName(), load)")
-                .addStatement("return this")
-                .build();
-    }
-
-    private MethodSpec load() {
-        return MethodSpec.methodBuilder("load")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(skeleton)
-                .addJavadoc("Loads the object into the kernel and ends this Open phase.\n\n"
-                        + "@throws io.bpf4j.VerifierException when the verifier rejects a program\n")
-                .addStatement("return new $T(loadObject(), notLoaded())", skeleton)
+                .addFields(openParts.fields)
+                .addMethod(openParts.constructor.build())
+                .addMethods(openParts.accessors)
+                .addMethod(MethodSpec.methodBuilder("load")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(skeleton)
+                        .addJavadoc("Loads the object into the kernel and ends this Open phase.\n\n"
+                                + "@throws io.bpf4j.VerifierException when the verifier rejects a program\n")
+                        .addStatement("return load($T::new)", skeleton)
+                        .build())
+                .addTypes(openParts.types)
                 .build();
     }
 

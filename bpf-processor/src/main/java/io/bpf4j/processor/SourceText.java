@@ -42,6 +42,11 @@ public final class SourceText {
 
     private SourceText() {}
 
+    /** {@code 1 byte}, {@code 4 bytes}: a size as the generated Javadoc says it. */
+    static String bytes(long count) {
+        return count + (count == 1 ? " byte" : " bytes");
+    }
+
     /** {@code text} for Javadoc, rendered as {@code <code>…</code>}: for C names and declarations. */
     static String code(String text) {
         return "<code>" + doc(text) + "</code>";

@@ -9,10 +9,13 @@
  * part of the skeleton ({@code RecordGenerator} for structs, {@code BytesRecordGenerator} for unions and structs too big for a record,
  * {@code EnumGenerator}, {@code ViewGenerator} for the
  * zero-allocation views, {@code MapAccessorGenerator} with {@code KeyValueMapAccessors} and
- * {@code EventMapAccessors} (one accessor per map, every map type: typed classes, or the raw
- * {@code MapHandle} with the reason), {@code DataSectionGenerator},
+ * {@code EventMapAccessors} (one accessor per map, every map type: typed classes, or the
+ * {@code RawMap} with the reason), {@code DataSectionGenerator},
  * {@code ProgramGenerator}), {@code FieldAccess} (the buffer code every generator shares) and
- * {@code SkeletonGenerator}, which assembles them. Every problem becomes a
+ * {@code SkeletonGenerator}, which assembles them. The skeleton is a typed wrapper over the object
+ * layer ({@code io.bpf4j.object}): its parts are looked up once by name from the
+ * {@code OpenBpfObject} or {@code BpfObject}, which own every resource; nothing the generated code
+ * names is of the SPI. Every problem becomes a
  * {@code GenerationException}, reported as a javac error on the annotated type; a default the
  * generator chose (a ring buffer nothing binds, generated raw) a javac warning.
  *
@@ -41,5 +44,11 @@
  * {@code OwnerAnonN}; a flexible array member is left out of the fixed layout; offsets and padding
  * are BTF's, never recomputed; every struct and union type has a {@code CODEC} and a reusable
  * {@code View}. {@code TypeMapper} has the full rules.
+ *
+ * <p>Every struct and union gets its {@code View}, not only those a ring buffer or a data section
+ * carries: a view reads the layout in any buffer that holds it, a raw map's lookup into a reused
+ * buffer or a raw record as much as a ring's record, and a struct's view serves the views of the
+ * structs that contain it; generating them only where this object uses them would make a type's
+ * API depend on where the object happens to use it.
  */
 package io.bpf4j.processor;

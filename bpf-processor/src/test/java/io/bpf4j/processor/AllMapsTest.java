@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.Kernel;
+import io.bpf4j.spi.Backends;
 import java.lang.reflect.Method;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class AllMapsTest {
 
             import io.bpf4j.BpfSkeleton;
             import io.bpf4j.map.LpmKey;
-            import io.bpf4j.spi.KernelBackend;
+            import io.bpf4j.Kernel;
             import java.util.LinkedHashMap;
             import java.util.List;
             import java.util.Map;
@@ -40,19 +41,19 @@ class AllMapsTest {
             import p.AllMapsSkel.FlowKey;
 
             %s
-            public final class AllMaps implements Function<KernelBackend, Map<String, Object>> {
+            public final class AllMaps implements Function<Kernel, Map<String, Object>> {
                 @Override
-                public Map<String, Object> apply(KernelBackend kernel) {
+                public Map<String, Object> apply(Kernel kernel) {
                     Map<String, Object> seen = new LinkedHashMap<>();
                     try (AllMapsSkel skel = AllMapsSkel.open(kernel).load()) {
                         AllMapsSkel.Maps maps = skel.maps();
-                        maps.counters().set(2, List.of(40L));
-                        seen.put("counter", maps.countersCounters().get(2));
+                        maps.counters().array().set(2, List.of(40L));
+                        seen.put("counter", maps.counters().get(2));
                         maps.percpuHash().putOnEveryCpu(7L, new FlowKey(1, 2, 3));
                         seen.put("percpu hash", maps.percpuHash().get(7L).orElseThrow());
                         maps.routes().put(new LpmKey<>(24, new int[] {10, 0, 0, 0}), 5L);
                         seen.put("routes", maps.routes().keys().get(0).prefixLength());
-                        seen.put("stack trace depth", maps.stacks().handle().valueSize() / 8);
+                        seen.put("stack trace depth", maps.stacks().raw().valueSize() / 8);
                         seen.put("raw", List.of(maps.devices().type(), maps.taskStore().type(), maps.commands().type()));
                         seen.put("raw record size", maps.rawEvents().recordSize());
                     }
@@ -71,9 +72,9 @@ class AllMapsTest {
         assertThat(compilation).succeededWithoutWarnings();
         ClassLoader loader = new CompiledClasses(compilation.generatedFiles(), AllMapsTest.class.getClassLoader());
         maps = loader.loadClass("p.AllMapsSkel$Maps");
-        Function<KernelBackend, Map<String, Object>> scenario = (Function<KernelBackend, Map<String, Object>>)
+        Function<Kernel, Map<String, Object>> scenario = (Function<Kernel, Map<String, Object>>)
                 loader.loadClass("p.AllMaps").getConstructor().newInstance();
-        seen = scenario.apply(new TinyKernel());
+        seen = scenario.apply(Backends.kernel(new TinyKernel()));
     }
 
     @Test
@@ -91,30 +92,29 @@ class AllMapsTest {
                 Map.entry("jumpTable", "BpfProgArray"),
                 Map.entry("cycles", "BpfPerfEventArray"),
                 Map.entry("percpuHash", "BpfPerCpuHashMap<Long, FlowKey>"),
-                Map.entry("counters", "BpfPerCpuArrayMap<Long>"),
-                Map.entry("countersCounters", "BpfPerCpuCounters"),
+                Map.entry("counters", "BpfPerCpuCounters"),
                 Map.entry("heap", "BpfPerCpuArrayMap<Event>"),
-                Map.entry("scratch", "spi.MapHandle"),
+                Map.entry("scratch", "RawMap"),
                 Map.entry("stacks", "BpfStackTraceMap"),
-                Map.entry("buildIdStacks", "spi.MapHandle"),
+                Map.entry("buildIdStacks", "RawMap"),
                 Map.entry("cgroups", "BpfCgroupArray"),
                 Map.entry("lruPercpu", "BpfPerCpuHashMap<Long, Long>"),
                 Map.entry("routes", "BpfLpmTrie<int[], Long>"),
-                Map.entry("oddRoutes", "spi.MapHandle"),
+                Map.entry("oddRoutes", "RawMap"),
                 Map.entry("outerArray", "BpfArrayOfMaps"),
                 Map.entry("outerHash", "BpfHashOfMaps<Long>"),
-                Map.entry("devices", "spi.MapHandle"),
-                Map.entry("sockets", "spi.MapHandle"),
+                Map.entry("devices", "RawMap"),
+                Map.entry("sockets", "RawMap"),
                 Map.entry("queue", "BpfQueue<FlowKey>"),
                 Map.entry("stack", "BpfStack<Long>"),
-                Map.entry("taskStore", "spi.MapHandle"),
+                Map.entry("taskStore", "RawMap"),
                 Map.entry("events", "ringbuf.BpfRingBuffer<Event>"),
                 Map.entry("rawEvents", "ringbuf.BpfRingBuffer<Void>"),
                 Map.entry("rawSamples", "perfbuf.BpfPerfBuffer<Void>"),
                 Map.entry("seen", "BpfBloomFilter<Long>"),
-                Map.entry("commands", "spi.MapHandle")));
-        // Only the heap array's value is not a __u64, so it alone has no counters view.
-        assertThat(accessors).hasSize(28).doesNotContainKey("heapCounters");
+                Map.entry("commands", "RawMap")));
+        // One accessor per map: the __u64 per-CPU array is its counters, whose array() is the per-CPU view.
+        assertThat(accessors).hasSize(27).doesNotContainKey("countersCounters");
     }
 
     /** libbpf-tools leave a stack trace map's value size for user space to set before load. */

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.Kernel;
+import io.bpf4j.spi.Backends;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class GeneratedCodeTest {
             package p;
 
             import io.bpf4j.BpfSkeleton;
-            import io.bpf4j.spi.KernelBackend;
+            import io.bpf4j.Kernel;
             import java.nio.ByteBuffer;
             import java.nio.ByteOrder;
             import java.util.Arrays;
@@ -37,9 +38,9 @@ class GeneratedCodeTest {
             import p.MapsSkel.ConnStats;
 
             @BpfSkeleton(value = "maps.bpf.o", name = "MapsSkel")
-            public final class Scenario implements Function<KernelBackend, Map<String, Object>> {
+            public final class Scenario implements Function<Kernel, Map<String, Object>> {
                 @Override
-                public Map<String, Object> apply(KernelBackend kernel) {
+                public Map<String, Object> apply(Kernel kernel) {
                     Map<String, Object> seen = new LinkedHashMap<>();
                     ConnStats stats = new ConnStats(new ConnCounters(1, 2), new ConnCounters(3, -1L), "curl",
                             new long[] {5, 6, 7, -8}, (byte) -9, 250, (short) -300, 65000, -40000, true,
@@ -60,7 +61,7 @@ class GeneratedCodeTest {
 
                     try (MapsSkel.Open open = MapsSkel.open(kernel)) {
                         open.rodata().minBytes(4096).class_(-3);
-                        open.autoload(MapsSkel.Program.COUNT_PACKETS, false);
+                        open.programs().countPackets().autoload(false);
                         try (MapsSkel skel = open.load()) {
                             skel.bss().totalWrites(-1).lastPid(4_000_000_000L).totals(new ConnCounters(7, 8));
                             skel.data().tag("abcdefghij").ports(new int[] {1, 2, 65535});
@@ -98,9 +99,9 @@ class GeneratedCodeTest {
         assertThat(compilation).succeededWithoutWarnings();
         ClassLoader loader =
                 new CompiledClasses(compilation.generatedFiles(), GeneratedCodeTest.class.getClassLoader());
-        Function<KernelBackend, Map<String, Object>> scenario = (Function<KernelBackend, Map<String, Object>>)
+        Function<Kernel, Map<String, Object>> scenario = (Function<Kernel, Map<String, Object>>)
                 loader.loadClass("p.Scenario").getConstructor().newInstance();
-        seen = scenario.apply(new TinyKernel());
+        seen = scenario.apply(Backends.kernel(new TinyKernel()));
     }
 
     @Test

@@ -4,7 +4,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
-import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.Kernel;
+import io.bpf4j.spi.Backends;
 import io.bpf4j.text.Printable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,7 +124,7 @@ final class HostileObjects {
         }
         Collections.sort(shape);
         Class<?> skeleton = loader.loadClass("p.HostileSkel");
-        Object open = skeleton.getMethod("open", KernelBackend.class).invoke(null, new TinyKernel());
+        Object open = skeleton.getMethod("open", Kernel.class).invoke(null, Backends.kernel(new TinyKernel()));
         Method load = open.getClass().getMethod("load");
         try (AutoCloseable loaded = (AutoCloseable) load.invoke(open)) {
             assertThat(loaded).isNotNull();

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import io.bpf4j.spi.KernelBackend;
-import java.util.List;
+import io.bpf4j.Kernel;
+import io.bpf4j.spi.Backends;
 import java.util.function.Function;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +21,16 @@ class HugeStructTest {
             package p;
 
             import io.bpf4j.BpfSkeleton;
-            import io.bpf4j.spi.KernelBackend;
+            import io.bpf4j.Kernel;
             import java.nio.ByteBuffer;
             import java.nio.ByteOrder;
             import java.util.List;
             import java.util.function.Function;
 
             @BpfSkeleton(value = "huge.bpf.o", name = "HugeSkel")
-            public final class HugeScenario implements Function<KernelBackend, List<Object>> {
+            public final class HugeScenario implements Function<Kernel, List<Object>> {
                 @Override
-                public List<Object> apply(KernelBackend kernel) {
+                public List<Object> apply(Kernel kernel) {
                     ByteBuffer buffer = ByteBuffer.allocate(HugeSkel.Huge.SIZE).order(ByteOrder.nativeOrder());
                     new HugeSkel.Huge.View().wrap(buffer, 0).f00(-1L).f167(7).bytes_(65);
                     HugeSkel.Huge huge = HugeSkel.Huge.CODEC.decode(buffer, 0);
@@ -48,9 +49,9 @@ class HugeStructTest {
         Compilation compilation = Fixtures.compile(SCENARIO);
         assertThat(compilation).succeededWithoutWarnings();
         ClassLoader loader = new CompiledClasses(compilation.generatedFiles(), HugeStructTest.class.getClassLoader());
-        Function<KernelBackend, List<Object>> scenario = (Function<KernelBackend, List<Object>>)
+        Function<Kernel, List<Object>> scenario = (Function<Kernel, List<Object>>)
                 loader.loadClass("p.HugeScenario").getConstructor().newInstance();
 
-        assertThat(scenario.apply(new TinyKernel())).containsExactly(-1L, 7L, 65L, 1096, true, 7L);
+        assertThat(scenario.apply(Backends.kernel(new TinyKernel()))).containsExactly(-1L, 7L, 65L, 1096, true, 7L);
     }
 }

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import io.bpf4j.spi.KernelBackend;
-import java.util.List;
+import io.bpf4j.Kernel;
+import io.bpf4j.spi.Backends;
 import java.util.function.Function;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class NarrowingTest {
             package p;
 
             import io.bpf4j.BpfSkeleton;
-            import io.bpf4j.spi.KernelBackend;
+            import io.bpf4j.Kernel;
             import java.nio.ByteBuffer;
             import java.nio.ByteOrder;
             import java.util.ArrayList;
@@ -30,11 +31,11 @@ class NarrowingTest {
             import java.util.function.Function;
 
             @BpfSkeleton(value = "hostile.bpf.o", name = "HostileSkel")
-            public final class Narrowing implements Function<KernelBackend, List<String>> {
+            public final class Narrowing implements Function<Kernel, List<String>> {
                 private final List<String> seen = new ArrayList<>();
 
                 @Override
-                public List<String> apply(KernelBackend kernel) {
+                public List<String> apply(Kernel kernel) {
                     try (HostileSkel.Open open = HostileSkel.open(kernel)) {
                         attempt(() -> open.rodata().victimRodata((1L << 32) + 5));
                         seen.add("rodata " + open.rodata().victimRodata(4294967295L).victimRodata());
@@ -76,10 +77,10 @@ class NarrowingTest {
         Compilation compilation = Fixtures.compile(SCENARIO);
         assertThat(compilation).succeededWithoutWarnings();
         ClassLoader loader = new CompiledClasses(compilation.generatedFiles(), NarrowingTest.class.getClassLoader());
-        Function<KernelBackend, List<String>> scenario = (Function<KernelBackend, List<String>>)
+        Function<Kernel, List<String>> scenario = (Function<Kernel, List<String>>)
                 loader.loadClass("p.Narrowing").getConstructor().newInstance();
 
-        assertThat(scenario.apply(new TinyKernel())).containsExactly(
+        assertThat(scenario.apply(Backends.kernel(new TinyKernel()))).containsExactly(
                 "victim_rodata: 4294967301 is out of range 0 to 4294967295 (u32)",
                 "rodata 4294967295",
                 "victim_small: 256 is out of range 0 to 255 (u8)",

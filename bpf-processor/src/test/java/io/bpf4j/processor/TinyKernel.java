@@ -13,7 +13,7 @@ import io.bpf4j.spi.MapHandle;
 import io.bpf4j.spi.OpenObject;
 import io.bpf4j.spi.ProgramHandle;
 import io.bpf4j.spi.RingBufferMemory;
-import io.bpf4j.spi.TracePipe;
+import io.bpf4j.trace.TracePipe;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;

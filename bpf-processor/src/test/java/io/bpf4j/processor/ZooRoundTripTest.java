@@ -7,18 +7,20 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.bpf4j.elf.ElfFile;
 import io.bpf4j.elf.ElfSection;
+import io.bpf4j.Kernel;
 import io.bpf4j.spec.DataSectionSpec;
 import io.bpf4j.spec.ObjectSpec;
 import io.bpf4j.spec.VariableSpec;
+import io.bpf4j.spi.Backends;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.function.BiFunction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class ZooRoundTripTest {
             package p;
 
             import io.bpf4j.BpfSkeleton;
-            import io.bpf4j.spi.KernelBackend;
+            import io.bpf4j.Kernel;
             import java.nio.ByteBuffer;
             import java.nio.ByteOrder;
             import java.nio.charset.StandardCharsets;
@@ -49,11 +51,11 @@ class ZooRoundTripTest {
 
             @BpfSkeleton(value = "zoo.bpf.o", name = "ZooSkel")
             public final class ZooScenario
-                    implements BiFunction<Map<String, ByteBuffer>, KernelBackend, Map<String, Object>> {
+                    implements BiFunction<Map<String, ByteBuffer>, Kernel, Map<String, Object>> {
                 private final Map<String, Object> seen = new LinkedHashMap<>();
 
                 @Override
-                public Map<String, Object> apply(Map<String, ByteBuffer> clang, KernelBackend kernel) {
+                public Map<String, Object> apply(Map<String, ByteBuffer> clang, Kernel kernel) {
                     ZooBits bits = ZooBits.CODEC.decode(clang.get("init_bits"), 0);
                     seen.put("clang bits", bits);
                     seen.put("bits re-encoded", reencoded(ZooBits.CODEC, bits, clang.get("init_bits")));
@@ -178,7 +180,7 @@ class ZooRoundTripTest {
                             view.decode().equals(ZooNested.CODEC.decode(nested, 0))));
                 }
 
-                private void skeleton(KernelBackend kernel) {
+                private void skeleton(Kernel kernel) {
                     try (ZooSkel.Open open = ZooSkel.open(kernel)) {
                         open.rodata().wantedState(ZooState.ZOO_DEAD.value()).pids(new long[][] {{1, 2}, {3, 4}});
                         try (ZooSkel skel = open.load()) {
@@ -260,12 +262,12 @@ class ZooRoundTripTest {
         assertThat(compilation).succeededWithoutWarnings();
         ClassLoader loader =
                 new CompiledClasses(compilation.generatedFiles(), ZooRoundTripTest.class.getClassLoader());
-        BiFunction<Map<String, ByteBuffer>, io.bpf4j.spi.KernelBackend, Map<String, Object>> scenario =
-                (BiFunction<Map<String, ByteBuffer>, io.bpf4j.spi.KernelBackend, Map<String, Object>>)
+        BiFunction<Map<String, ByteBuffer>, Kernel, Map<String, Object>> scenario =
+                (BiFunction<Map<String, ByteBuffer>, Kernel, Map<String, Object>>)
                         loader.loadClass("p.ZooScenario").getConstructor().newInstance();
         Map<String, ByteBuffer> clang = clangData();
-        seen = scenario.apply(clang, new TinyKernel(Map.of("events", List.of(event(clang, 4242, "first"),
-                event(clang, 7, "second-with-16ch")))));
+        seen = scenario.apply(clang, Backends.kernel(new TinyKernel(Map.of("events",
+                List.of(event(clang, 4242, "first"), event(clang, 7, "second-with-16ch"))))));
     }
 
     /**

@@ -1,11 +1,10 @@
 package io.bpf4j.test;
 
 import io.bpf4j.BpfException;
-import io.bpf4j.Kernels;
-import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.Kernel;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 
 /**
- * One run of a {@link BackendTest}: which backend the test's {@code KernelBackend} parameter gets,
+ * One run of a {@link BackendTest}: which kernel the test's {@code Kernel} parameter gets,
  * and the checks around it (leaks on the fake; availability and features on the real kernel).
  */
 final class BackendInvocation implements TestTemplateInvocationContext {
@@ -38,23 +37,23 @@ final class BackendInvocation implements TestTemplateInvocationContext {
     static BackendInvocation realKernel() {
         BeforeEachCallback available = context -> {
             RealKernelExtension.check();
-            realBackend();
-            checkFeatures(context, BackendInvocation::realBackend);
+            systemKernel();
+            checkFeatures(context, BackendInvocation::systemKernel);
         };
-        return new BackendInvocation("real kernel", List.of(available, new RealBackendResolver()));
+        return new BackendInvocation("real kernel", List.of(available, new RealKernelResolver()));
     }
 
-    /** The real kernel's backend; skips (or fails under BPF4J_REQUIRE_KERNEL=1) when none is on the class path. */
-    static KernelBackend realBackend() {
+    /** The real kernel; skips (or fails under BPF4J_REQUIRE_KERNEL=1) when no backend is on the class path. */
+    static Kernel systemKernel() {
         try {
-            return Kernels.defaultBackend();
+            return Kernel.system();
         } catch (BpfException e) {
             RealKernelExtension.skipOrFail("no real kernel backend: " + e.getMessage());
             throw e; // not reached: skipOrFail always throws
         }
     }
 
-    private static void checkFeatures(ExtensionContext context, Supplier<KernelBackend> backend) {
+    private static void checkFeatures(ExtensionContext context, Supplier<Kernel> backend) {
         Optional<String> missing = FeatureRequirements.whyUnmet(context, backend);
         if (missing.isPresent()) {
             throw new org.opentest4j.TestAbortedException(missing.get());
@@ -71,16 +70,16 @@ final class BackendInvocation implements TestTemplateInvocationContext {
         return extensions;
     }
 
-    /** Resolves {@code KernelBackend} to the real kernel's backend. */
-    private static final class RealBackendResolver implements ParameterResolver {
+    /** Resolves {@code Kernel} to the real kernel. */
+    private static final class RealKernelResolver implements ParameterResolver {
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == KernelBackend.class;
+            return parameter.getParameter().getType() == Kernel.class;
         }
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return realBackend();
+            return systemKernel();
         }
     }
 }

@@ -5,13 +5,13 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.TestTemplate;
 
 /**
- * Runs the test method twice, with a {@code KernelBackend} parameter: once on a fresh
+ * Runs the test method twice, with a {@link io.bpf4j.Kernel} parameter: once on a fresh
  * {@link io.bpf4j.test.fake.FakeKernel} (always; resources left open fail it), once on the real
- * kernel ({@link io.bpf4j.Kernels#defaultBackend()}, so bpf-native must be on the test class path).
+ * kernel ({@link io.bpf4j.Kernel#system()}, so bpf-native must be on the test class path).
  *
  * <p>The real-kernel run is skipped with the reason where BPF is unavailable (not root, no BTF,
  * no backend on the class path) and fails instead under {@code BPF4J_REQUIRE_KERNEL=1}. A

@@ -1,6 +1,6 @@
 package io.bpf4j.test;
 
-import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.Kernel;
 import io.bpf4j.test.fake.FakeKernel;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Hands each test its own {@link FakeKernel} (as a {@code FakeKernel} or {@code KernelBackend}
+ * Hands each test its own {@link FakeKernel} (as a {@code FakeKernel} or {@code Kernel}
  * parameter, the same instance for every parameter of one test) and fails the test when it leaves
  * resources open. Used through {@link WithFakeKernel}.
  */
@@ -18,7 +18,7 @@ public final class FakeKernelExtension implements ParameterResolver, AfterEachCa
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == FakeKernel.class || type == KernelBackend.class;
+        return type == FakeKernel.class || type == Kernel.class;
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the test only where the kernel has these features, as the runtime's feature probes
- * ({@link io.bpf4j.spi.KernelBackend#features()}) find them; elsewhere the test is skipped with the
+ * ({@link io.bpf4j.Kernel#features()}) find them; elsewhere the test is skipped with the
  * probe's reason (e.g. "kprobes: CONFIG_KPROBES is not set").
  *
  * <p>On a plain test it means the real kernel, and implies {@link RequiresKernel}'s check first. On

@@ -16,7 +16,7 @@ public final class RequiresKernelFeatureExtension implements BeforeEachCallback 
             return;
         }
         RealKernelExtension.check();
-        Optional<String> missing = FeatureRequirements.whyUnmet(context, BackendInvocation::realBackend);
+        Optional<String> missing = FeatureRequirements.whyUnmet(context, BackendInvocation::systemKernel);
         if (missing.isPresent()) {
             throw new TestAbortedException(missing.get());
         }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives each test of the class (or the method) a fresh {@link io.bpf4j.test.fake.FakeKernel}: declare a
- * parameter of type {@code FakeKernel} or {@code KernelBackend}. After the test, anything it left open
+ * parameter of type {@code FakeKernel} or {@code Kernel}. After the test, anything it left open
  * in that kernel (objects, links, ring-buffer or perf-buffer readers, trace pipes) fails it.
  */
 @Documented

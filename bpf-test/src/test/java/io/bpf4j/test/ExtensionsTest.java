@@ -2,10 +2,10 @@ package io.bpf4j.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bpf4j.Kernel;
 import io.bpf4j.spec.ProgramKind;
-import io.bpf4j.spi.KernelBackend;
-import io.bpf4j.test.JupiterRun.Outcome;
 import io.bpf4j.test.fake.FakeKernel;
+import io.bpf4j.test.JupiterRun.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult.Status;
@@ -17,7 +17,7 @@ class ExtensionsTest {
     @WithFakeKernel
     static class FakeKernelUser {
         @Test
-        void getsOneKernelPerTest(FakeKernel fake, KernelBackend backend) {
+        void getsOneKernelPerTest(FakeKernel fake, Kernel backend) {
             assertThat(backend).isSameAs(fake);
         }
 
@@ -41,7 +41,7 @@ class ExtensionsTest {
 
     static class BothBackends {
         @BackendTest
-        void runs(KernelBackend backend) {
+        void runs(Kernel backend) {
             assertThat(backend.name()).isNotEmpty();
         }
     }
@@ -61,7 +61,7 @@ class ExtensionsTest {
     static class NeedsKprobes {
         @BackendTest
         @RequiresKernelFeature(attach = ProgramKind.KPROBE)
-        void runs(KernelBackend backend) {
+        void runs(Kernel backend) {
             assertThat(backend).isInstanceOf(FakeKernel.class);
         }
     }

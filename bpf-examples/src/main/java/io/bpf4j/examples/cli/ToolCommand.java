@@ -1,7 +1,6 @@
 package io.bpf4j.examples.cli;
 
-import io.bpf4j.Kernels;
-import io.bpf4j.spi.KernelBackend;
+import io.bpf4j.Kernel;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -44,7 +43,7 @@ public abstract class ToolCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Deadline deadline = durationSeconds == null ? Deadline.NONE : Deadline.afterSeconds(durationSeconds);
         try (StopSignal stop = StopSignal.onShutdown()) {
-            run(Kernels.defaultBackend(), out, stop, deadline);
+            run(Kernel.system(), out, stop, deadline);
         }
         if (!out.checkError()) {
             return 0;
@@ -62,7 +61,7 @@ public abstract class ToolCommand implements Callable<Integer> {
      * Loads, attaches and reports until {@code stop} is requested, {@code deadline} expires or
      * {@code out} fails ({@link PrintWriter#checkError()}), then closes everything it opened.
      */
-    protected abstract void run(KernelBackend backend, PrintWriter out, StopSignal stop, Deadline deadline);
+    protected abstract void run(Kernel kernel, PrintWriter out, StopSignal stop, Deadline deadline);
 
     /** Whether the loop goes on: no stop requested, time left, and the output still writable. */
     protected static boolean running(PrintWriter out, StopSignal stop, Deadline deadline) {

@@ -3,10 +3,10 @@ package io.bpf4j.examples.minimal;
 import io.bpf4j.examples.cli.Deadline;
 import io.bpf4j.examples.cli.StopSignal;
 import io.bpf4j.examples.cli.ToolCommand;
-import io.bpf4j.spi.KernelBackend;
-import io.bpf4j.spi.TracePipe;
+import io.bpf4j.Kernel;
 import io.bpf4j.text.Printable;
 import io.bpf4j.tools.TraceLine;
+import io.bpf4j.trace.TracePipe;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,11 +24,11 @@ public final class MinimalCommand extends ToolCommand {
     private static final Duration POLL = Duration.ofMillis(100);
 
     @Override
-    protected void run(KernelBackend backend, PrintWriter out, StopSignal stop, Deadline deadline) {
-        try (MinimalSkel.Open open = MinimalSkel.open(backend)) {
+    protected void run(Kernel kernel, PrintWriter out, StopSignal stop, Deadline deadline) {
+        try (MinimalSkel.Open open = MinimalSkel.open(kernel)) {
             long self = ProcessHandle.current().pid();
             open.rodata().pidFilter(pid()).pidIgnore(pid() == 0 ? self : 0);
-            try (MinimalSkel skel = open.load(); TracePipe pipe = backend.openTracePipe()) {
+            try (MinimalSkel skel = open.load(); TracePipe pipe = kernel.openTracePipe()) {
                 skel.attach();
                 while (running(out, stop, deadline)) {
                     String line = pipe.readLine(POLL);

@@ -3,8 +3,8 @@ package io.bpf4j.examples.opensnoop;
 import io.bpf4j.examples.cli.Deadline;
 import io.bpf4j.examples.cli.StopSignal;
 import io.bpf4j.examples.cli.ToolCommand;
+import io.bpf4j.Kernel;
 import io.bpf4j.ringbuf.RingBufferReader;
-import io.bpf4j.spi.KernelBackend;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -17,8 +17,8 @@ public final class OpensnoopCommand extends ToolCommand {
     private static final Duration POLL = Duration.ofMillis(100);
 
     @Override
-    protected void run(KernelBackend backend, PrintWriter out, StopSignal stop, Deadline deadline) {
-        try (OpensnoopSkel.Open open = OpensnoopSkel.open(backend)) {
+    protected void run(Kernel kernel, PrintWriter out, StopSignal stop, Deadline deadline) {
+        try (OpensnoopSkel.Open open = OpensnoopSkel.open(kernel)) {
             open.rodata().pidTarget(pid());
             try (OpensnoopSkel skel = open.load()) {
                 skel.attach();

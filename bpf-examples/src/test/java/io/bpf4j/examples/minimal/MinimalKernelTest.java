@@ -2,16 +2,15 @@ package io.bpf4j.examples.minimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bpf4j.Kernels;
-import io.bpf4j.spi.KernelBackend;
-import io.bpf4j.spi.TracePipe;
+import io.bpf4j.Kernel;
 import io.bpf4j.test.RequiresKernel;
+import io.bpf4j.trace.TracePipe;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 
 /** minimal on the real kernel: our own write(2) shows up in trace_pipe. */
 @RequiresKernel
@@ -23,10 +22,10 @@ class MinimalKernelTest {
 
     @Test
     void seesItsOwnWriteInTracePipe() throws IOException {
-        KernelBackend backend = Kernels.defaultBackend();
-        try (MinimalSkel.Open open = MinimalSkel.open(backend)) {
+        Kernel kernel = Kernel.system();
+        try (MinimalSkel.Open open = MinimalSkel.open(kernel)) {
             open.rodata().pidFilter(PID);
-            try (MinimalSkel skel = open.load(); TracePipe pipe = backend.openTracePipe()) {
+            try (MinimalSkel skel = open.load(); TracePipe pipe = kernel.openTracePipe()) {
                 skel.attach();
                 String expected = MinimalCommand.MESSAGE_PREFIX + PID + ".";
                 String found = null;

@@ -1,8 +1,8 @@
 package io.bpf4j.examples.testingguide;
 
 import io.bpf4j.examples.opensnoop.OpensnoopSkel;
+import io.bpf4j.Kernel;
 import io.bpf4j.ringbuf.RingBufferReader;
-import io.bpf4j.spi.KernelBackend;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * The application the testing guide (docs/testing.md) tests: it counts file opens per command with
  * opensnoop's BPF program. In a real project this class lives in src/main/java; it takes the
- * {@link KernelBackend} as a parameter so tests can hand it a FakeKernel.
+ * {@link Kernel} as a parameter so tests can hand it a FakeKernel.
  */
 public final class OpenCounter implements AutoCloseable {
     private final OpensnoopSkel skel;
@@ -23,8 +23,8 @@ public final class OpenCounter implements AutoCloseable {
     }
 
     /** Loads and attaches the program, tracing only {@code pid} (0 for every process). */
-    public static OpenCounter start(KernelBackend backend, long pid) {
-        try (OpensnoopSkel.Open open = OpensnoopSkel.open(backend)) {
+    public static OpenCounter start(Kernel kernel, long pid) {
+        try (OpensnoopSkel.Open open = OpensnoopSkel.open(kernel)) {
             open.rodata().pidTarget(pid);
             OpensnoopSkel skel = open.load();
             try {

@@ -1,7 +1,7 @@
 package io.bpf4j.test.fake;
 
+import io.bpf4j.program.AttachTarget;
 import io.bpf4j.spec.ProgramKind;
-import io.bpf4j.spi.AttachTarget;
 import java.util.Locale;
 
 /** Turns an explicit attach target into the {@link Attachment} the fake records: its kind and a target in words. */

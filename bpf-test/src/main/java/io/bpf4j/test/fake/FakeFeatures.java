@@ -3,9 +3,9 @@ package io.bpf4j.test.fake;
 import io.bpf4j.features.KernelFeatures;
 import io.bpf4j.spec.MapType;
 import io.bpf4j.spec.ProgramKind;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The fake kernel's feature answers: everything is there except the attach kinds a test removed

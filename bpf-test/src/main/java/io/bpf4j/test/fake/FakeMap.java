@@ -2,8 +2,8 @@ package io.bpf4j.test.fake;
 
 import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
+import io.bpf4j.map.BatchResult;
 import io.bpf4j.spec.MapType;
-import io.bpf4j.spi.BatchResult;
 import io.bpf4j.spi.MapBuffers;
 import io.bpf4j.spi.MapHandle;
 import java.nio.ByteBuffer;
@@ -11,13 +11,13 @@ import java.nio.ByteOrder;
 import java.util.Optional;
 
 /**
- * A map of the fake kernel, with the kernel's rules for its type (see {@link FakeKernel}). Buffers
+ * A map of the fake kernel, with the kernel's rules for its type (see {@link FakeBackend}). Buffers
  * follow the {@link MapHandle} contract, checked by the same {@link MapBuffers} rules as the real
  * kernel's backend, so a call the real backend refuses is refused here too; per-CPU maps exchange
  * one slot per CPU, each rounded up to 8 bytes, as the kernel does. Keyless maps (queue, stack,
  * bloom filter) take a null key.
  */
-public final class FakeMap implements MapHandle {
+final class FakeMap implements MapHandle {
     private final String name;
     private final MapType type;
     private final int keySize;
@@ -25,15 +25,15 @@ public final class FakeMap implements MapHandle {
     private final long maxEntries;
     private final int cpus;
     private final ElementStore store;
-    private final FakeKernel kernel;
-    private final FakeLoadedObject owner;
+    private final FakeBackend kernel;
+    private final FakeObject owner;
     private final int fd;
     private final int id;
     private final MapBatches batches;
     private boolean frozen;
 
     FakeMap(String name, MapType type, int keySize, int valueSize, long maxEntries, int cpus, ElementStore store,
-            FakeKernel kernel, FakeLoadedObject owner, boolean frozen) {
+            FakeBackend kernel, FakeObject owner, boolean frozen) {
         this.name = name;
         this.type = type;
         this.keySize = keySize;

@@ -20,14 +20,14 @@ import java.util.Set;
  * {@link IllegalStateException} naming the operation once the object was loaded or closed.
  */
 final class FakeOpenObject implements OpenObject {
-    private final FakeKernel kernel;
+    private final FakeBackend kernel;
     private final ObjectSpec spec;
     private final Map<String, DataSection> sections = new LinkedHashMap<>();
     private final Set<String> notLoaded = new HashSet<>();
     private String pinRoot;
     private boolean done;
 
-    FakeOpenObject(FakeKernel kernel, ObjectSpec spec, ElfFile elf) {
+    FakeOpenObject(FakeBackend kernel, ObjectSpec spec, ElfFile elf) {
         this.kernel = kernel;
         this.spec = spec;
         for (DataSectionSpec section : spec.dataSections()) {
@@ -65,6 +65,19 @@ final class FakeOpenObject implements OpenObject {
         }
     }
 
+    /** Checks the program and level; the fake has no verifier to log, so the level changes nothing. */
+    @Override
+    public synchronized void setLogLevel(String programName, int level) {
+        String operation = "setting the verifier log level of program '" + programName + "'";
+        checkOpen(operation);
+        if (level < 0 || level > 2) {
+            throw new IllegalArgumentException(operation + ": level must be 0, 1 or 2, not " + level);
+        }
+        if (spec.program(programName).isEmpty()) {
+            throw new BpfException(operation, 0, "object '" + spec.name() + "' has no such program");
+        }
+    }
+
     /**
      * Records the directory, which {@link FakeLoadedObject#pinRoot()} reports after load: the fake
      * has no BPF file system, so no map is pinned (nor shared through a pin).
@@ -92,7 +105,7 @@ final class FakeOpenObject implements OpenObject {
         done = true;
         kernel.resources().closed(this);
         sections.values().forEach(DataSection::load);
-        return new FakeLoadedObject(kernel, spec, sections, notLoaded, pinRoot);
+        return new FakeObject(kernel, spec, sections, notLoaded, pinRoot);
     }
 
     private void checkOpen(String operation) {

@@ -1,14 +1,14 @@
 package io.bpf4j.test.fake;
 
+import io.bpf4j.map.BatchResult;
 import io.bpf4j.spec.MapType;
-import io.bpf4j.spi.BatchResult;
 import io.bpf4j.spi.OwnedMapHandle;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * A map opened by id ({@link FakeKernel#openMapById}): a second handle on a {@link FakeMap} that
+ * A map opened by id ({@link FakeBackend#openMapById}): a second handle on a {@link FakeMap} that
  * its caller closes. Operations after {@link #close()} throw {@link IllegalStateException}.
  */
 final class FakeOwnedMap implements OwnedMapHandle {

@@ -5,7 +5,7 @@ import io.bpf4j.spec.ProgramSpec;
 import io.bpf4j.spi.ProgramHandle;
 
 /** A program loaded into the fake kernel; it runs nothing, its effects are what the test pushes. */
-public final class FakeProgram implements ProgramHandle {
+final class FakeProgram implements ProgramHandle {
     private final ProgramSpec spec;
     private final int fd;
     private final int id;

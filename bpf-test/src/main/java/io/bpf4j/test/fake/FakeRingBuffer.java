@@ -1,16 +1,16 @@
 package io.bpf4j.test.fake;
 
 import io.bpf4j.codec.Codec;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import io.bpf4j.spi.RingBufferMemory;
 import io.bpf4j.text.Printable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeUnit;
+import java.util.Objects;
 
 /**
  * The producer side of a fake ring buffer: what a BPF program does with {@code bpf_ringbuf_output}.

@@ -16,7 +16,7 @@ final class FakeRingBufferMemory implements RingBufferMemory {
         this.onClose = onClose;
     }
 
-    /** The ring's size; {@link FakeLoadedObject#ringBuffer} mapped it only after checking it fits an int. */
+    /** The ring's size; {@link FakeObject#ringBuffer} mapped it only after checking it fits an int. */
     @Override
     public int size() {
         return (int) ring.size();

@@ -1,10 +1,10 @@
 package io.bpf4j.test.fake;
 
-import io.bpf4j.spi.TracePipe;
+import io.bpf4j.trace.TracePipe;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** The fake kernel's trace pipe: lines the test injected, consumed as they are read. */

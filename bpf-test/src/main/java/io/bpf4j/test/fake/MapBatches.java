@@ -2,10 +2,10 @@ package io.bpf4j.test.fake;
 
 import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
-import io.bpf4j.spi.BatchResult;
+import io.bpf4j.map.BatchResult;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.function.BiFunction;
+import java.util.List;
 
 /**
  * The batch operations of one fake map ({@code BPF_MAP_*_BATCH}), element by element over its

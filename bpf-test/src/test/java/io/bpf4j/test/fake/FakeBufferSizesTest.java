@@ -3,9 +3,11 @@ package io.bpf4j.test.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bpf4j.UnsupportedFeatureException;
 import io.bpf4j.codec.Codecs;
+import io.bpf4j.perfbuf.LostHandler;
 import io.bpf4j.ringbuf.RingBufferReader;
+import io.bpf4j.spi.Backends;
+import io.bpf4j.UnsupportedFeatureException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +45,7 @@ class FakeBufferSizesTest {
     @Test
     void perfRingsBeyondWhatAReaderAddressesAreRefusedBeforeOpening() {
         FakeKernel kernel = new FakeKernel();
-        try (FakeLoadedObject object = Fixture.load(kernel)) {
+        try (FakeObject object = Fixture.load(kernel)) {
             assertThatThrownBy(() -> object.perfBuffer("perf", 1 << 19)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("524288 pages per CPU of 4096 bytes are 2147483648 bytes per CPU");
             assertThatThrownBy(() -> object.perfBuffer("perf", 0)).isInstanceOf(IllegalArgumentException.class)
@@ -55,9 +57,9 @@ class FakeBufferSizesTest {
     @Test
     void aPerfSampleLargerThanARecordHoldsIsRefused() {
         FakeKernel kernel = new FakeKernel();
-        try (FakeLoadedObject object = Fixture.load(kernel);
-                var reader = new io.bpf4j.perfbuf.PerfBufferReader<>("perf", object.perfBuffer("perf", 32),
-                        Codecs.INT64)) {
+        try (FakeObject object = Fixture.load(kernel);
+                var reader = Backends.perfBufferReader("perf", object.perfBuffer("perf", 32), Codecs.INT64,
+                        LostHandler.IGNORE)) {
             FakePerfBuffer perf = object.perf("perf");
             assertThat(perf.output(0, new byte[65516])).isTrue(); // 8 + 4 + 65516 = 65528 bytes, 8-aligned
             assertThat(reader.drainViews((data, offset, length) -> assertThat(length).isEqualTo(65516))).isEqualTo(1);
@@ -73,8 +75,8 @@ class FakeBufferSizesTest {
     @Test
     void theFakesRingReaderReadsThroughTheSharedRules() {
         FakeKernel kernel = new FakeKernel();
-        try (FakeLoadedObject object = Fixture.load(kernel);
-                RingBufferReader<Long> reader = new RingBufferReader<>("ring", object.ringBuffer("ring"),
+        try (FakeObject object = Fixture.load(kernel);
+                RingBufferReader<Long> reader = Backends.ringBufferReader("ring", object.ringBuffer("ring"),
                         Codecs.INT64)) {
             object.ring("ring").push(Codecs.INT64, 9L);
             java.util.List<Long> seen = new java.util.ArrayList<>();

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
+import io.bpf4j.map.BatchResult;
 import io.bpf4j.spec.MapType;
-import io.bpf4j.spi.BatchResult;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The kernel's map semantics, as the fake reproduces them. */
 class FakeMapTest {
     private final FakeKernel kernel = new FakeKernel(3);
-    private FakeLoadedObject object;
+    private FakeObject object;
 
     @BeforeEach
     void load() {

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bpf4j.BpfException;
 import io.bpf4j.Errno;
-import io.bpf4j.UnsupportedFeatureException;
-import io.bpf4j.VerifierException;
+import io.bpf4j.program.AttachTarget;
 import io.bpf4j.spec.ProgramKind;
-import io.bpf4j.spi.AttachTarget;
 import io.bpf4j.spi.LinkHandle;
 import io.bpf4j.spi.OpenObject;
-import io.bpf4j.spi.TracePipe;
 import io.bpf4j.tools.TraceLine;
+import io.bpf4j.trace.TracePipe;
+import io.bpf4j.UnsupportedFeatureException;
+import io.bpf4j.VerifierException;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.time.Duration;
@@ -24,12 +24,12 @@ class FakeObjectTest {
 
     @Test
     void dataSectionsStartWithTheElfsValuesAndRodataIsFrozenAtLoad() {
-        try (OpenObject open = kernel.openObject(Fixture.NAME, Fixture.bytes())) {
+        try (OpenObject open = kernel.backend().openObject(Fixture.NAME, Fixture.bytes())) {
             ByteBuffer rodata = open.initialData(".rodata");
             assertThat(rodata.getInt(0)).as("limit's initial value").isEqualTo(7);
             rodata.putInt(0, 9);
             assertThat(open.initialData(".data").getInt(0)).as("seed").isEqualTo(42);
-            try (FakeLoadedObject object = (FakeLoadedObject) open.load()) {
+            try (FakeObject object = (FakeObject) open.load()) {
                 assertThat(object.data(".rodata").getInt(0)).isEqualTo(9);
                 assertThatThrownBy(() -> object.data(".rodata").putInt(0, 1)).isInstanceOf(ReadOnlyBufferException.class);
 
@@ -46,7 +46,7 @@ class FakeObjectTest {
     @Test
     void theVerifierRejectsTheProgramTheTestNames() {
         kernel.rejectProgram("on_getpid", "0: R1=ctx\ninvalid mem access 'scalar'\nprocessed 3 insns");
-        OpenObject open = kernel.openObject(Fixture.NAME, Fixture.bytes());
+        OpenObject open = kernel.backend().openObject(Fixture.NAME, Fixture.bytes());
 
         assertThatThrownBy(open::load).isInstanceOfSatisfying(VerifierException.class, e -> {
             assertThat(e.program()).isEqualTo("on_getpid");
@@ -54,7 +54,7 @@ class FakeObjectTest {
             assertThat(e.errno()).isEqualTo(Errno.EACCES);
         });
         open.setAutoload("on_getpid", false);
-        try (FakeLoadedObject object = (FakeLoadedObject) open.load()) {
+        try (FakeObject object = (FakeObject) open.load()) {
             assertThatThrownBy(() -> object.program("on_getpid")).isInstanceOf(BpfException.class)
                     .hasMessageContaining("autoload");
         }
@@ -62,7 +62,7 @@ class FakeObjectTest {
 
     @Test
     void attachRecordsKindAndTargetAndClosingDetaches() {
-        try (FakeLoadedObject object = Fixture.load(kernel)) {
+        try (FakeObject object = Fixture.load(kernel)) {
             LinkHandle link = object.attach("on_getpid");
             assertThat(kernel.isAttached("on_getpid", ProgramKind.TRACEPOINT, "syscalls/sys_enter_getpid")).isTrue();
             assertThat(link.description()).isEqualTo("on_getpid → tp/syscalls/sys_enter_getpid");
@@ -85,7 +85,7 @@ class FakeObjectTest {
 
     @Test
     void anXdpLinkSwapsItsProgramAndATracepointLinkCannot() {
-        try (FakeLoadedObject object = Fixture.load(kernel)) {
+        try (FakeObject object = Fixture.load(kernel)) {
             LinkHandle xdp = object.attach("pass_all", new AttachTarget.Xdp(3, AttachTarget.XdpMode.ANY, false));
             LinkHandle tracepoint = object.attach("on_getpid");
 
@@ -107,7 +107,7 @@ class FakeObjectTest {
     @Test
     void aKernelWithoutAFeatureRefusesItsAttachKindByName() {
         kernel.withoutFeature(ProgramKind.KPROBE, "kprobes: CONFIG_KPROBES is not set");
-        try (FakeLoadedObject object = Fixture.load(kernel)) {
+        try (FakeObject object = Fixture.load(kernel)) {
             assertThatThrownBy(() -> object.attach("on_nanosleep"))
                     .isInstanceOfSatisfying(UnsupportedFeatureException.class,
                             e -> assertThat(e.feature()).isEqualTo("kprobes: CONFIG_KPROBES is not set"));
@@ -119,7 +119,7 @@ class FakeObjectTest {
 
     @Test
     void closingTheObjectDetachesAndUnmapsEverything() {
-        FakeLoadedObject object = Fixture.load(kernel);
+        FakeObject object = Fixture.load(kernel);
         object.attach("on_getpid");
         object.ringBuffer("ring");
         assertThat(kernel.openResources()).hasSize(3);
@@ -132,7 +132,7 @@ class FakeObjectTest {
 
     @Test
     void theLeakCheckNamesWhatIsStillOpen() {
-        FakeLoadedObject object = Fixture.load(kernel);
+        FakeObject object = Fixture.load(kernel);
         LinkHandle link = object.attach("on_getpid");
         TracePipe pipe = kernel.openTracePipe();
 
@@ -164,14 +164,14 @@ class FakeObjectTest {
     void failuresCanBeInjectedIntoOpenLoadAndAttach() {
         kernel.faults().failNth(FaultPoint.LOAD_OBJECT, Fixture.NAME, 1, Errno.ENOMEM)
                 .failAlways(FaultPoint.ATTACH, Faults.ANY_TARGET, Errno.EBUSY);
-        try (OpenObject open = kernel.openObject(Fixture.NAME, Fixture.bytes())) {
+        try (OpenObject open = kernel.backend().openObject(Fixture.NAME, Fixture.bytes())) {
             assertThatThrownBy(open::load).isInstanceOfSatisfying(BpfException.class,
                     e -> assertThat(e.errno()).isEqualTo(Errno.ENOMEM));
-            try (FakeLoadedObject object = (FakeLoadedObject) open.load()) {
+            try (FakeObject object = (FakeObject) open.load()) {
                 assertThatThrownBy(() -> object.attach("on_getpid")).hasMessageContaining("EBUSY");
             }
         }
-        assertThatThrownBy(() -> kernel.openObject("junk", new byte[] {1, 2, 3}))
+        assertThatThrownBy(() -> kernel.backend().openObject("junk", new byte[] {1, 2, 3}))
                 .isInstanceOfSatisfying(BpfException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EINVAL))
                 .hasMessageContaining("opening object 'junk'");
         kernel.assertNoLeaks();

@@ -3,7 +3,9 @@ package io.bpf4j.test.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bpf4j.codec.Codecs;
+import io.bpf4j.perfbuf.LostHandler;
 import io.bpf4j.perfbuf.PerfBufferReader;
+import io.bpf4j.spi.Backends;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The fake perf buffer has the kernel's layout: bpf-api's PerfBufferReader reads it, per CPU. */
 class FakePerfBufferTest {
     private final FakeKernel kernel = new FakeKernel(2);
-    private FakeLoadedObject object;
+    private FakeObject object;
 
     @BeforeEach
     void load() {
@@ -31,7 +33,8 @@ class FakePerfBufferTest {
         FakePerfBuffer perf = object.perf("perf");
         assertThat(perf.output(0, Codecs.INT32, 1)).as("no buffer open yet").isFalse();
         List<long[]> lost = new ArrayList<>();
-        try (PerfBufferReader<Integer> reader = new PerfBufferReader<>("perf", object.perfBuffer("perf", 1), Codecs.INT32,
+        try (PerfBufferReader<Integer> reader = Backends.perfBufferReader("perf", object.perfBuffer("perf", 1),
+                Codecs.INT32,
                 (cpu, count) -> lost.add(new long[] {cpu, count}))) {
             perf.output(0, Codecs.INT32, 10);
             perf.output(1, Codecs.INT32, 11);
@@ -49,7 +52,8 @@ class FakePerfBufferTest {
     @Test
     void aFullCpuRingLosesSamplesAndReportsThemBeforeTheNextOne() {
         FakePerfBuffer perf = object.perf("perf");
-        try (PerfBufferReader<Long> reader = new PerfBufferReader<>("perf", object.perfBuffer("perf", 1), Codecs.INT64)) {
+        try (PerfBufferReader<Long> reader = Backends.perfBufferReader("perf", object.perfBuffer("perf", 1),
+                Codecs.INT64, LostHandler.IGNORE)) {
             byte[] sample = new byte[1012]; // 1024 bytes with header and size: 3 fit, one byte stays free
             int accepted = 0;
             for (int i = 0; i < 6; i++) {

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bpf4j.codec.Codecs;
 import io.bpf4j.ringbuf.RingBufferReader;
+import io.bpf4j.spi.Backends;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The fake ring has the kernel's layout: bpf-api's RingBufferReader reads it. */
 class FakeRingBufferTest {
     private final FakeKernel kernel = new FakeKernel();
-    private FakeLoadedObject object;
+    private FakeObject object;
     private FakeRingBuffer ring;
     private RingBufferReader<Long> reader;
 
@@ -23,7 +24,7 @@ class FakeRingBufferTest {
     void load() {
         object = Fixture.load(kernel);
         ring = object.ring("ring");
-        reader = new RingBufferReader<>("ring", object.ringBuffer("ring"), Codecs.INT64);
+        reader = Backends.ringBufferReader("ring", object.ringBuffer("ring"), Codecs.INT64);
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package io.bpf4j.test.fake;
 
-import java.io.IOException;
 import java.io.InputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,8 +24,8 @@ final class Fixture {
     }
 
     /** Opens and loads the fixture in {@code kernel}; the caller closes the result. */
-    static FakeLoadedObject load(FakeKernel kernel) {
-        return (FakeLoadedObject) kernel.openObject(NAME, bytes()).load();
+    static FakeObject load(FakeKernel kernel) {
+        return (FakeObject) kernel.backend().openObject(NAME, bytes()).load();
     }
 
     static ByteBuffer u32(long value) {

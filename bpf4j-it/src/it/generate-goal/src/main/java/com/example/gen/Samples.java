@@ -1,7 +1,7 @@
 package com.example.gen;
 
+import io.bpf4j.Kernel;
 import io.bpf4j.ringbuf.RingBufferReader;
-import io.bpf4j.spi.KernelBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,8 @@ public final class Samples implements AutoCloseable {
     }
 
     /** Loads the object. */
-    public static Samples open(KernelBackend backend) {
-        try (CounterSkel.Open open = CounterSkel.open(backend)) {
+    public static Samples open(Kernel kernel) {
+        try (CounterSkel.Open open = CounterSkel.open(kernel)) {
             return new Samples(open.load());
         }
     }

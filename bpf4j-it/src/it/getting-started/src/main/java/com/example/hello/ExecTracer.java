@@ -1,14 +1,14 @@
 package com.example.hello;
 
+import io.bpf4j.Kernel;
 import io.bpf4j.ringbuf.RingBufferReader;
-import io.bpf4j.spi.KernelBackend;
 import io.bpf4j.text.Printable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-/** The program loaded and attached; takes the backend as a parameter, so a test can pass a FakeKernel. */
+/** The program loaded and attached; takes the kernel as a parameter, so a test can pass a FakeKernel. */
 public final class ExecTracer implements AutoCloseable {
     private final HelloSkel skel;
     private final RingBufferReader<HelloSkel.Event> events;
@@ -18,8 +18,8 @@ public final class ExecTracer implements AutoCloseable {
         this.events = skel.maps().events().reader();
     }
 
-    public static ExecTracer start(KernelBackend backend) {
-        try (HelloSkel.Open open = HelloSkel.open(backend)) {
+    public static ExecTracer start(Kernel kernel) {
+        try (HelloSkel.Open open = HelloSkel.open(kernel)) {
             HelloSkel skel = open.load();
             try {
                 skel.attach();

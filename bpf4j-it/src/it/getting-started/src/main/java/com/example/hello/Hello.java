@@ -1,7 +1,7 @@
 package com.example.hello;
 
 import io.bpf4j.BpfSkeleton;
-import io.bpf4j.Kernels;
+import io.bpf4j.Kernel;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,7 +16,7 @@ public final class Hello {
     public static void main(String[] args) {
         Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 5);
         Instant end = Instant.now().plus(duration);
-        try (ExecTracer tracer = ExecTracer.start(Kernels.defaultBackend())) {
+        try (ExecTracer tracer = ExecTracer.start(Kernel.system())) {
             while (Instant.now().isBefore(end)) {
                 tracer.poll(Duration.ofMillis(100), System.out::println);
             }

@@ -1,4 +1,4 @@
-package io.bpf4j.spi;
+package io.bpf4j.program;
 
 import java.util.Objects;
 

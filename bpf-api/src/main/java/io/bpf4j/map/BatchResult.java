@@ -1,4 +1,4 @@
-package io.bpf4j.spi;
+package io.bpf4j.map;
 
 /**
  * What one batch operation did ({@code BPF_MAP_*_BATCH}).

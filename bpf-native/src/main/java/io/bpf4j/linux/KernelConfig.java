@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
  * kernel's build configuration ({@code /proc/config.gz} or {@code /boot/config-<release>}) where it
  * is readable, the tracefs mount, and the kprobe event sources.
  */
-final class KernelFeatures {
+final class KernelConfig {
     /** Where tracefs is mounted by convention (and where libbpf looks for it first). */
     static final Path TRACEFS = Path.of("/sys/kernel/tracing");
     /** The hint every "tracefs is not mounted" message carries. */
@@ -27,7 +27,7 @@ final class KernelFeatures {
     static final Path DEBUGFS_TRACING = Path.of("/sys/kernel/debug/tracing");
     private static final Path KPROBE_PMU = Path.of("/sys/bus/event_source/devices/kprobe");
 
-    private KernelFeatures() {}
+    private KernelConfig() {}
 
     /** Whether tracefs is mounted where libbpf and the trace pipe need it. */
     static boolean tracefsMounted() {

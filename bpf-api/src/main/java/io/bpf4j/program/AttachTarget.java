@@ -1,4 +1,4 @@
-package io.bpf4j.spi;
+package io.bpf4j.program;
 
 import java.util.Objects;
 
@@ -186,7 +186,7 @@ public sealed interface AttachTarget {
         }
     }
 
-    /** A BPF iterator ({@code iter/...}); its output is read with {@link LinkHandle#openIterator()}. */
+    /** A BPF iterator ({@code iter/...}); its output is read with {@link BpfLink#openIterator()}. */
     record Iterator() implements AttachTarget {}
 
     /**

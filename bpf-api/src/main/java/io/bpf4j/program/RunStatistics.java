@@ -1,4 +1,4 @@
-package io.bpf4j.spi;
+package io.bpf4j.program;
 
 /**
  * Keeps the kernel counting every program's runs and run time ({@code BPF_ENABLE_STATS}) until

@@ -1,4 +1,4 @@
-package io.bpf4j.spi;
+package io.bpf4j.program;
 
 import java.util.HexFormat;
 import java.util.Objects;
@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param name the (truncated to 15 bytes) name the kernel keeps
  * @param runCount how often it ran while run statistics were enabled
  * @param runTimeNanos the time it ran while run statistics were enabled
- * @see LoadedObject#enableRunStatistics()
+ * @see io.bpf4j.object.BpfObject#enableRunStatistics()
  */
 public record ProgramInfo(int id, String tag, String name, long runCount, long runTimeNanos) {
     public ProgramInfo {
